@@ -1,0 +1,26 @@
+package io.kefu.qa;
+
+import java.util.List;
+
+/**
+ * The bot's reply to one question.
+ *
+ * @param kind        answer, clarify or none
+ * @param id          the matched standard question's id ({@code null} unless kind is answer)
+ * @param question    the matched standard question ({@code null} unless kind is answer)
+ * @param answer      the answer text ({@code null} unless kind is answer)
+ * @param score       calibrated confidence of the best candidate, in [0,1]
+ * @param suggestions the best other standard questions, best first
+ * @param trace       what each pipeline stage produced, for the content console and the evaluator
+ */
+public record Reply(ReplyKind kind, String id, String question, String answer, double score,
+                    List<Suggestion> suggestions, Trace trace) {
+
+    public Reply {
+        suggestions = List.copyOf(suggestions);
+    }
+
+    public boolean answered() {
+        return kind == ReplyKind.ANSWER;
+    }
+}

@@ -1,0 +1,32 @@
+package io.kefu.qa;
+
+import java.util.List;
+
+/**
+ * What the pipeline saw and decided for one question.
+ *
+ * @param normalized the question after normalisation
+ * @param tokens     the segmented words
+ * @param candidates the ranked candidates, best first
+ * @param decidedBy  which rule of the decision stage produced the reply
+ * @param micros     time spent in the pipeline, in microseconds
+ */
+public record Trace(String normalized, List<String> tokens, List<Candidate> candidates, String decidedBy, long micros) {
+
+    public Trace {
+        tokens = List.copyOf(tokens);
+        candidates = List.copyOf(candidates);
+    }
+
+    /**
+     * One ranked standard question.
+     *
+     * @param id        standard question id
+     * @param question  standard question
+     * @param matched   the phrasing (standard or similar) that matched best
+     * @param retrieval the Lucene score of that phrasing
+     * @param score     the ranker's calibrated score
+     */
+    public record Candidate(String id, String question, String matched, double retrieval, double score) {
+    }
+}

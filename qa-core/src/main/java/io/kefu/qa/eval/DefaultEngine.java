@@ -1,0 +1,40 @@
+package io.kefu.qa.eval;
+
+import io.kefu.qa.KnowledgeBase;
+import io.kefu.qa.Lexicon;
+import io.kefu.qa.QaBot;
+import io.kefu.qa.Reply;
+import io.kefu.qa.Trace;
+import io.kefu.qa.rank.RankingModel;
+
+/** The product's own pipeline, as the evaluator sees it. */
+final class DefaultEngine implements Engine {
+
+    private final QaBot bot;
+
+    DefaultEngine(KnowledgeBase knowledge, Lexicon lexicon, RankingModel model) {
+        this.bot = QaBot.builder().knowledge(knowledge).lexicon(lexicon).model(model).build();
+    }
+
+    @Override
+    public String name() {
+        return "default";
+    }
+
+    @Override
+    public Result ask(String question) {
+        Reply reply = bot.ask(question);
+        return new Result(reply.trace().candidates().stream().map(Trace.Candidate::id).toList(),
+                reply.answered() ? reply.id() : null);
+    }
+
+    @Override
+    public double score(String question, String entryId) {
+        return bot.similarity(question, entryId);
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+    }
+}

@@ -1,0 +1,215 @@
+package io.kefu.qa.eval;
+
+import io.kefu.qa.FaqEntry;
+import io.kefu.qa.KnowledgeBase;
+import io.kefu.qa.Lexicon;
+import io.kefu.qa.QaBot;
+import io.kefu.qa.Reply;
+import io.kefu.qa.Trace;
+import io.kefu.qa.decide.Thresholds;
+import io.kefu.qa.expand.AnalyzedText;
+import io.kefu.qa.expand.TextAnalyzer;
+import io.kefu.qa.index.FaqIndex;
+import io.kefu.qa.rank.TextProfile;
+import io.kefu.qa.rank.PairFeatures;
+import io.kefu.qa.rank.RankingModel;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reproduces the shipped ranking model: learns the logistic-regression weights from labelled training pairs, then
+ * chooses the decision thresholds on an FAQ task simulated from training pairs (never from reported queries).
+ */
+final class Trainer {
+
+    private static final long SIMULATION_SEED = 20251122L;
+    /** As many phrasings per training query as the pipeline's retrieval stage hands the ranker by default. */
+    private static final int RANKING_DEPTH = 30;
+
+    private final PrintStream out;
+    private final Lexicon lexicon;
+
+    Trainer(PrintStream out, Lexicon lexicon) {
+        this.out = out;
+        this.lexicon = lexicon;
+    }
+
+    void train(Arguments options) {
+        List<BenchmarkData.Pair> training = new ArrayList<>();
+        for (String spec : options.all("pairs")) training.addAll(split(spec));
+        if (training.isEmpty()) throw new IllegalArgumentException("give training pairs with --pairs FILE:SPLIT");
+        boolean quadratic = Boolean.parseBoolean(options.get("quadratic", "true"));
+        int iterations = Integer.parseInt(options.get("iterations", "400"));
+
+        var rows = new ArrayList<double[]>();
+        var labels = new ArrayList<Boolean>();
+        addPairExamples(training, rows, labels);
+        int pairExamples = rows.size();
+
+        FaqSimulation.Task task = FaqSimulation.fromPairs(split(options.require("faq-pairs")), SIMULATION_SEED);
+        var rankingQueries = new ArrayList<BenchmarkData.Query>();
+        var tuningQueries = new ArrayList<BenchmarkData.Query>();
+        for (BenchmarkData.Query query : task.queries()) {
+            String group = query.inKb() ? query.expectedId() : query.text();
+            (Math.floorMod(group.hashCode(), 2) == 0 ? rankingQueries : tuningQueries).add(query);
+        }
+        out.printf("simulation: %d KB entries, %d queries for ranking examples, %d for tuning%n",
+                task.knowledge().size(), rankingQueries.size(), tuningQueries.size());
+        addRankingExamples(task, rankingQueries, rows, labels);
+        int benchmarkExamples = rows.size() - pairExamples;
+        String ownKnowledge = options.get("kb", null);
+        if (ownKnowledge != null) addKnowledgeBaseExamples(EvaluatorCli.knowledgeBase(Path.of(ownKnowledge)), rows, labels);
+        String dump = options.get("dump-tuning", null);
+        if (dump != null) SimulationFiles.write(Path.of(dump), task.knowledge(), tuningQueries);
+
+        long start = System.nanoTime();
+        double[] weights = new LogisticRegression(iterations, 0.05, 1e-4).fit(rows, labels, quadratic);
+        out.printf("fitted %d weights on %d pair, %d benchmark ranking and %d knowledge-base ranking examples in %d ms%n",
+                weights.length, pairExamples, benchmarkExamples, rows.size() - pairExamples - benchmarkExamples,
+                (System.nanoTime() - start) / 1_000_000);
+
+        String provenance = "EvaluatorCli train " + String.join(" ", options.all("pairs").stream()
+                .map(spec -> "--pairs " + Path.of(spec).getFileName()).toList()) + " --faq-pairs "
+                + Path.of(options.require("faq-pairs")).getFileName()
+                + (ownKnowledge == null ? "" : " --kb " + ownKnowledge) + " (quadratic=" + quadratic + ", iterations="
+                + iterations + ") on " + LocalDate.now();
+        var provisional = new RankingModel(PairFeatures.NAMES, quadratic, weights, new Thresholds(0.5, 0.25, 0), provenance);
+        var tuning = new FaqSimulation.Task(task.knowledge(), tuningQueries);
+        ThresholdSearch.Choice choice = chooseThresholds(provisional, tuning);
+        RankingModel model = provisional.withThresholds(choice.thresholds());
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("pair_examples", pairExamples);
+        summary.put("benchmark_ranking_examples", benchmarkExamples);
+        summary.put("knowledge_base_ranking_examples", rows.size() - pairExamples - benchmarkExamples);
+        summary.put("weights", weights.length);
+        summary.put("answer_threshold", FaqMetrics.round(choice.thresholds().answer()));
+        summary.put("clarify_threshold", FaqMetrics.round(choice.thresholds().clarify()));
+        summary.put("margin", choice.thresholds().margin());
+        summary.put("tuning_overall_accuracy", FaqMetrics.round(choice.accuracy()));
+        ThresholdSearch.Choice baseline = chooseBaselineThreshold(tuning);
+        summary.put("baseline_threshold", FaqMetrics.round(baseline.thresholds().answer() * BASELINE_SCALE));
+        summary.put("baseline_tuning_overall_accuracy", FaqMetrics.round(baseline.accuracy()));
+        Path target = Path.of(options.get("out", EvaluatorCli.DEFAULT_KNOWLEDGE.resolve("ranker-model.json").toString()));
+        model.save(target);
+        summary.put("model", target.toString());
+        Report.table(out, "train", summary);
+        out.println(Report.json(summary));
+    }
+
+    /** Every labelled pair, in both directions, as the pair benchmarks will score it. */
+    private void addPairExamples(List<BenchmarkData.Pair> training, List<double[]> rows, List<Boolean> labels) {
+        var scorer = new PairScorer(lexicon, training);
+        for (BenchmarkData.Pair pair : training) {
+            for (double[] direction : scorer.features(pair)) {
+                rows.add(direction);
+                labels.add(pair.same());
+            }
+        }
+    }
+
+    /**
+     * What retrieval really hands the ranker: for each training query, every phrasing Lucene returns, labelled
+     * by whether it belongs to the query's standard question. These are the hard negatives pairs alone lack.
+     */
+    private void addRankingExamples(FaqSimulation.Task task, List<BenchmarkData.Query> queries, List<double[]> rows,
+                                    List<Boolean> labels) {
+        var analyzer = new TextAnalyzer(lexicon);
+        try (FaqIndex index = FaqIndex.build(task.knowledge(), analyzer)) {
+            double maxIdf = index.statistics().maxIdf();
+            for (BenchmarkData.Query query : queries) {
+            AnalyzedText analyzed = analyzer.analyze(query.text());
+            TextProfile profile = TextProfile.of(analyzed, index.statistics());
+            for (FaqIndex.Hit hit : index.search(analyzed, RANKING_DEPTH)) {
+                rows.add(PairFeatures.extract(profile, hit.phrasing().profile(), maxIdf));
+                labels.add(hit.phrasing().entry().id().equals(query.expectedId()));
+            }
+            }
+        }
+    }
+
+    /**
+     * The deployment's own content as training data: every similar phrasing asks the index once, its own exact
+     * text is left out of the results (as if the customer had typed it for the first time), and the other
+     * phrasings of its entry are the positives. Teaches the ranker the short, typo-ridden style of service
+     * questions that open-domain pairs lack. The golden questions are never used here.
+     */
+    private void addKnowledgeBaseExamples(KnowledgeBase knowledge, List<double[]> rows, List<Boolean> labels) {
+        var analyzer = new TextAnalyzer(lexicon);
+        try (FaqIndex index = FaqIndex.build(knowledge, analyzer)) {
+            double maxIdf = index.statistics().maxIdf();
+            for (FaqEntry entry : knowledge.entries()) {
+            for (String phrasing : entry.similar()) {
+                AnalyzedText analyzed = index.correctHomophones(analyzer.analyze(phrasing));
+                TextProfile profile = TextProfile.of(analyzed, index.statistics());
+                for (FaqIndex.Hit hit : index.search(analyzed, RANKING_DEPTH + 1)) {
+                    if (hit.phrasing().analyzed().text().equals(analyzed.text())) continue;
+                    rows.add(PairFeatures.extract(profile, hit.phrasing().profile(), maxIdf));
+                    labels.add(hit.phrasing().entry().id().equals(entry.id()));
+                }
+            }
+            }
+        }
+    }
+
+    private ThresholdSearch.Choice chooseThresholds(RankingModel model, FaqSimulation.Task task) {
+        var outcomes = new ArrayList<ThresholdSearch.Outcome>();
+        try (QaBot bot = QaBot.builder().knowledge(task.knowledge()).lexicon(lexicon).model(model)
+                .thresholds(new Thresholds(0, 0, 0)).build()) {
+            int top1 = 0;
+            int inKb = 0;
+            for (BenchmarkData.Query query : task.queries()) {
+                Reply reply = bot.ask(query.text());
+                List<Trace.Candidate> ranked = reply.trace().candidates();
+                boolean correct = !ranked.isEmpty() && ranked.get(0).id().equals(query.expectedId());
+                if (query.inKb()) {
+                    inKb++;
+                    if (correct) top1++;
+                }
+                outcomes.add(new ThresholdSearch.Outcome(query.inKb(), correct,
+                        ranked.isEmpty() ? 0 : ranked.get(0).score(), ranked.size() > 1 ? ranked.get(1).score() : 0));
+            }
+            out.printf("tuning recall@1 %.4f over %d in-KB queries%n", (double) top1 / inKb, inKb);
+        }
+        return ThresholdSearch.best(outcomes, 1.0, 100);
+    }
+
+    /** BM25 scores are unbounded; they are searched on a 0..BASELINE_SCALE grid. */
+    private static final double BASELINE_SCALE = 40.0;
+
+    private ThresholdSearch.Choice chooseBaselineThreshold(FaqSimulation.Task task) {
+        var outcomes = new ArrayList<ThresholdSearch.Outcome>();
+        int top1 = 0;
+        int inKb = 0;
+        try (var baseline = new BaselineEngine(task.knowledge(), 0)) {
+            for (BenchmarkData.Query query : task.queries()) {
+                Engine.Result result = baseline.ask(query.text());
+                boolean correct = !result.rankedIds().isEmpty() && result.rankedIds().get(0).equals(query.expectedId());
+                if (query.inKb()) {
+                    inKb++;
+                    if (correct) top1++;
+                }
+                outcomes.add(new ThresholdSearch.Outcome(query.inKb(), correct,
+                        Math.min(1, baseline.topScore(query.text()) / BASELINE_SCALE), 0));
+            }
+        }
+        out.printf("baseline tuning recall@1 %.4f over %d in-KB queries%n", (double) top1 / inKb, inKb);
+        return ThresholdSearch.best(outcomes, 1.0, 400);
+    }
+
+    private static List<BenchmarkData.Pair> split(String spec) {
+        int colon = spec.lastIndexOf(':');
+        if (colon < 0) throw new IllegalArgumentException("expected FILE:SPLIT, got " + spec);
+        Path file = Path.of(spec.substring(0, colon));
+        String split = spec.substring(colon + 1);
+        List<BenchmarkData.Pair> pairs = BenchmarkData.pairs(file).stream().filter(p -> p.split().equals(split)).toList();
+        if (pairs.isEmpty()) throw new IllegalArgumentException("no pairs of split '" + split + "' in " + file);
+        return pairs;
+    }
+
+}

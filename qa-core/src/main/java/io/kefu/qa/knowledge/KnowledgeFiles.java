@@ -1,0 +1,146 @@
+package io.kefu.qa.knowledge;
+
+import io.kefu.qa.FaqEntry;
+import io.kefu.qa.KnowledgeBase;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads FAQ content in the reviewable YAML format of {@code knowledge/faq/*.yaml}: one file per category group,
+ * each with a {@code domain}, a {@code category} and a list of {@code entries} (id, question, similar, answer).
+ * Problems are reported as a {@link KnowledgeException} naming the file, the entry and the field.
+ */
+public final class KnowledgeFiles {
+
+    public static final String FAQ_FOLDER = "faq";
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** One FAQ file as written. */
+    public record FaqFile(String domain, String category, List<Entry> entries) {
+    }
+
+    /** One entry as written; validated into a {@link FaqEntry}. */
+    public record Entry(String id, String question, List<String> similar, String answer, String category) {
+    }
+
+    private KnowledgeFiles() {
+    }
+
+    /** Every {@code faq/*.yaml} below a knowledge directory, in file-name order. */
+    public static KnowledgeBase fromDirectory(Path knowledgeDir) {
+        Path faq = knowledgeDir.resolve(FAQ_FOLDER);
+        if (!Files.isDirectory(faq)) throw new KnowledgeException(knowledgeDir.toString(), "", "", "no faq/ folder");
+        return fromFolder(faq);
+    }
+
+    /** Every {@code faq/*.yaml} under a classpath prefix, e.g. {@code knowledge}, whether in a jar or a folder. */
+    public static KnowledgeBase fromClasspath(String prefix, ClassLoader loader) {
+        String folder = (prefix.endsWith("/") ? prefix : prefix + "/") + FAQ_FOLDER;
+        URL url = loader.getResource(folder);
+        if (url == null) throw new KnowledgeException("classpath:" + folder, "", "", "not found");
+        try {
+            URI uri = url.toURI();
+            if (!"jar".equals(uri.getScheme())) return fromFolder(Path.of(uri));
+            FileSystem jar;
+            boolean opened;
+            try {
+                jar = FileSystems.newFileSystem(uri, Map.of());
+                opened = true;
+            } catch (FileSystemAlreadyExistsException alreadyOpen) {
+                jar = FileSystems.getFileSystem(uri);
+                opened = false;
+            }
+            try {
+                return fromFolder(jar.provider().getPath(uri));
+            } finally {
+                if (opened) jar.close();
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new KnowledgeException("classpath:" + folder, "", "", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static KnowledgeBase fromFolder(Path faq) {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(faq)) {
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted(
+                    java.util.Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + faq, e);
+        }
+        var entries = new ArrayList<FaqEntry>();
+        var origin = new HashMap<String, String>();
+        for (Path file : files) {
+            String name = FAQ_FOLDER + "/" + file.getFileName();
+            try (InputStream in = Files.newInputStream(file)) {
+                for (FaqEntry entry : parse(name, in)) {
+                    String earlier = origin.putIfAbsent(entry.id(), name);
+                    if (earlier != null) {
+                        throw new KnowledgeException(name, "entry " + entry.id(), "id", "already used in " + earlier);
+                    }
+                    entries.add(entry);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        return new KnowledgeBase(entries);
+    }
+
+    /** Parses and validates one FAQ file. */
+    public static List<FaqEntry> parse(String name, InputStream in) {
+        FaqFile file;
+        try {
+            file = YAML.readValue(in, FaqFile.class);
+        } catch (JacksonException e) {
+            throw new KnowledgeException(name, "", "", "not valid YAML: " + e.getOriginalMessage());
+        }
+        if (file == null || file.entries() == null) throw new KnowledgeException(name, "", "entries", "missing");
+        var out = new ArrayList<FaqEntry>(file.entries().size());
+        for (int i = 0; i < file.entries().size(); i++) {
+            out.add(validate(name, i + 1, file.entries().get(i), file.category()));
+        }
+        return out;
+    }
+
+    private static FaqEntry validate(String name, int position, Entry entry, String fileCategory) {
+        String where = "entry #" + position;
+        if (entry == null) throw new KnowledgeException(name, where, "", "empty entry");
+        if (blank(entry.id())) throw new KnowledgeException(name, where, "id", "missing");
+        where = where + " (" + entry.id() + ")";
+        if (blank(entry.question())) throw new KnowledgeException(name, where, "question", "missing");
+        if (blank(entry.answer())) throw new KnowledgeException(name, where, "answer", "missing");
+        List<String> similar = entry.similar() == null ? List.of() : entry.similar();
+        for (int s = 0; s < similar.size(); s++) {
+            if (blank(similar.get(s))) throw new KnowledgeException(name, where, "similar[" + s + "]", "empty phrasing");
+        }
+        String category = blank(entry.category()) ? (fileCategory == null ? "" : fileCategory) : entry.category();
+        return new FaqEntry(entry.id().strip(), entry.question().strip(), similar.stream().map(String::strip).toList(),
+                entry.answer().strip(), category);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

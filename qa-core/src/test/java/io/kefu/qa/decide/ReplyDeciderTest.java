@@ -1,0 +1,51 @@
+package io.kefu.qa.decide;
+
+import io.kefu.qa.FaqEntry;
+import io.kefu.qa.rank.RankedCandidate;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ReplyDeciderTest {
+
+    private final ReplyDecider decider = new ReplyDecider(new Thresholds(0.6, 0.3, 0.1));
+
+    private static RankedCandidate candidate(String id, double score) {
+        return new RankedCandidate(FaqEntry.of(id, "问题" + id, "答案"), "问题" + id, 1, score);
+    }
+
+    @Test
+    void answersAClearWinner() {
+        var decision = decider.decide(List.of(candidate("a", 0.9), candidate("b", 0.4), candidate("c", 0.1)));
+        assertEquals(ReplyDecider.Verdict.ANSWER, decision.verdict());
+        assertEquals(List.of("b"), decision.suggestions().stream().map(c -> c.entry().id()).toList());
+    }
+
+    @Test
+    void clarifiesWhenTheTopTwoAreClose() {
+        var decision = decider.decide(List.of(candidate("a", 0.82), candidate("b", 0.78), candidate("c", 0.5),
+                candidate("d", 0.45)));
+        assertEquals(ReplyDecider.Verdict.CLARIFY, decision.verdict());
+        assertEquals(List.of("a", "b", "c"), decision.suggestions().stream().map(c -> c.entry().id()).toList());
+    }
+
+    @Test
+    void clarifiesInTheMiddleBand() {
+        assertEquals(ReplyDecider.Verdict.CLARIFY, decider.decide(List.of(candidate("a", 0.5))).verdict());
+    }
+
+    @Test
+    void declinesBelowTheClarifyThreshold() {
+        var decision = decider.decide(List.of(candidate("a", 0.2), candidate("b", 0.1)));
+        assertEquals(ReplyDecider.Verdict.NONE, decision.verdict());
+        assertEquals(List.of(), decision.suggestions());
+        assertEquals(ReplyDecider.Verdict.NONE, decider.decide(List.of()).verdict());
+    }
+
+    @Test
+    void rejectsInconsistentThresholds() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Thresholds(0.3, 0.6, 0));
+    }
+}

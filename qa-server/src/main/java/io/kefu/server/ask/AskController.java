@@ -1,0 +1,29 @@
+package io.kefu.server.ask;
+
+import io.kefu.qa.QaBot;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/ask?q=...}: one question in, the bot's reply out. */
+@RestController
+class AskController {
+
+    /** Longer input is not a question a customer types; it is refused rather than silently cut. */
+    static final int MAX_QUESTION_LENGTH = 500;
+
+    private final QaBot bot;
+
+    AskController(QaBot bot) {
+        this.bot = bot;
+    }
+
+    @GetMapping("/api/ask")
+    AskResponse ask(@RequestParam("q") String question) {
+        if (question.isBlank()) throw new InvalidQuestionException("问题不能为空，请输入您想咨询的内容。");
+        if (question.length() > MAX_QUESTION_LENGTH) {
+            throw new InvalidQuestionException("问题太长了，请控制在 " + MAX_QUESTION_LENGTH + " 个字以内。");
+        }
+        return AskResponse.of(bot.ask(question));
+    }
+}

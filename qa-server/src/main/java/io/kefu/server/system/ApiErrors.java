@@ -1,0 +1,24 @@
+package io.kefu.server.system;
+
+import io.kefu.server.ask.InvalidQuestionException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The one place HTTP errors become responses: a {@link ProblemDetail} whose detail a customer can read. */
+@RestControllerAdvice
+class ApiErrors {
+
+    @ExceptionHandler(InvalidQuestionException.class)
+    ProblemDetail invalidQuestion(InvalidQuestionException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "缺少参数 " + e.getParameterName() + "，请输入您想咨询的问题。");
+    }
+}

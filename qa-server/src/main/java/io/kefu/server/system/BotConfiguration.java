@@ -1,0 +1,28 @@
+package io.kefu.server.system;
+
+import io.kefu.qa.KnowledgeBase;
+import io.kefu.qa.QaBot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the one {@link QaBot} the server answers with. */
+@Configuration(proxyBeanMethods = false)
+class BotConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(BotConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    QaBot qaBot(KefuProperties properties) {
+        var source = new KnowledgeSource(properties.knowledge());
+        long start = System.nanoTime();
+        KnowledgeBase knowledge = source.knowledgeBase();
+        QaBot.Builder builder = QaBot.builder().knowledge(knowledge).lexicon(source.lexicon());
+        source.model().ifPresent(builder::model);
+        QaBot bot = builder.build();
+        log.info("knowledge base loaded from {}: {} standard questions, {} phrasings, in {} ms", source.describe(),
+                knowledge.size(), bot.indexedPhrasings(), (System.nanoTime() - start) / 1_000_000);
+        return bot;
+    }
+}

@@ -1,0 +1,74 @@
+package io.kefu.server.system;
+
+import io.kefu.qa.FaqEntry;
+import io.kefu.qa.KnowledgeBase;
+import io.kefu.qa.Lexicon;
+import io.kefu.qa.knowledge.KnowledgeFiles;
+import io.kefu.qa.knowledge.LexiconFiles;
+import io.kefu.qa.rank.RankingModel;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * Finds the knowledge base, lexicon and ranking model: in a configured folder, or else on the classpath under
+ * {@code knowledge/} (the bundled demo content). Spring's resource resolver lists the classpath, because the
+ * knowledge jar sits nested inside the server's jar where plain file-system listing does not reach.
+ */
+final class KnowledgeSource {
+
+    private static final String CLASSPATH_PREFIX = "knowledge";
+
+    private final Path directory;
+
+    KnowledgeSource(KefuProperties.Knowledge settings) {
+        String configured = settings.directory();
+        this.directory = configured == null || configured.isBlank() ? null : Path.of(configured);
+        if (directory != null && !Files.isDirectory(directory)) {
+            throw new IllegalStateException("kefu.knowledge.directory " + directory + " is not a folder");
+        }
+    }
+
+    String describe() {
+        return directory == null ? "classpath:" + CLASSPATH_PREFIX + "/ (bundled demo content)" : directory.toString();
+    }
+
+    KnowledgeBase knowledgeBase() {
+        if (directory != null) return KnowledgeFiles.fromDirectory(directory);
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver(getClass().getClassLoader())
+                    .getResources("classpath*:" + CLASSPATH_PREFIX + "/" + KnowledgeFiles.FAQ_FOLDER + "/*.yaml");
+            Arrays.sort(files, Comparator.comparing(Resource::getFilename));
+            var entries = new ArrayList<FaqEntry>();
+            for (Resource file : files) {
+                try (InputStream in = file.getInputStream()) {
+                    entries.addAll(KnowledgeFiles.parse(KnowledgeFiles.FAQ_FOLDER + "/" + file.getFilename(), in));
+                }
+            }
+            return new KnowledgeBase(entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the bundled knowledge base", e);
+        }
+    }
+
+    Lexicon lexicon() {
+        return directory != null ? LexiconFiles.fromDirectory(directory)
+                : LexiconFiles.fromClasspath(CLASSPATH_PREFIX, getClass().getClassLoader());
+    }
+
+    /** A model in the configured folder; otherwise none, and the bot uses the one bundled on the classpath. */
+    Optional<RankingModel> model() {
+        if (directory == null) return Optional.empty();
+        Path file = directory.resolve("ranker-model.json");
+        return Files.exists(file) ? Optional.of(RankingModel.load(file)) : Optional.empty();
+    }
+}

@@ -1,0 +1,69 @@
+package io.kefu.server;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The server on a random port with the bundled demo knowledge, asked over real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AskApiTest {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private HttpResponse<String> get(String query) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/ask" + query)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> ask(String question) throws Exception {
+        return get("?q=" + URLEncoder.encode(question, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void answersFromTheBundledKnowledgeBase() throws Exception {
+        HttpResponse<String> response = ask("话费余额怎么查询");
+        assertEquals(200, response.statusCode());
+        JsonNode reply = json.readTree(response.body());
+        assertTrue(reply.get("kind").asString().equals("answer") || reply.get("kind").asString().equals("clarify"),
+                response.body());
+        String best = reply.get("kind").asString().equals("answer") ? reply.get("id").asString()
+                : reply.get("suggestions").get(0).get("id").asString();
+        assertTrue(best.startsWith("tel-billing-"), response.body());
+        assertTrue(reply.get("score").asDouble() > 0 && reply.get("score").asDouble() <= 1);
+        assertTrue(reply.get("suggestions").isArray());
+    }
+
+    @Test
+    void anUnrelatedQuestionIsNotAnswered() throws Exception {
+        JsonNode reply = json.readTree(ask("红烧肉怎么做才好吃").body());
+        assertTrue(!reply.get("kind").asString().equals("answer"), reply.toString());
+    }
+
+    @Test
+    void badQuestionsGetAClearChineseError() throws Exception {
+        HttpResponse<String> missing = get("");
+        assertEquals(400, missing.statusCode());
+        assertTrue(missing.body().contains("请输入"), missing.body());
+        assertEquals(400, ask("   ").statusCode());
+        HttpResponse<String> tooLong = ask("话".repeat(600));
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("太长"), tooLong.body());
+    }
+}
