@@ -1,6 +1,6 @@
 package io.kefu.qa.eval;
 
-import io.kefu.qa.rank.RankingModel;
+import io.kefu.qa.rank.LogisticScorer;
 
 import java.util.List;
 
@@ -23,7 +23,7 @@ final class LogisticRegression {
 
     /** @param rows raw {@code PairFeatures} vectors; {@code quadratic} expands them as the model will */
     double[] fit(List<double[]> rows, List<Boolean> labels, boolean quadratic) {
-        double[][] x = rows.stream().map(r -> RankingModel.expand(r, quadratic)).toArray(double[][]::new);
+        double[][] x = rows.stream().map(r -> LogisticScorer.expand(r, quadratic)).toArray(double[][]::new);
         int n = x.length;
         int d = x[0].length;
         double[] w = new double[d];

@@ -11,7 +11,9 @@ import io.kefu.qa.expand.AnalyzedText;
 import io.kefu.qa.expand.TextAnalyzer;
 import io.kefu.qa.index.FaqIndex;
 import io.kefu.qa.rank.TextProfile;
+import io.kefu.qa.rank.LogisticScorer;
 import io.kefu.qa.rank.PairFeatures;
+import io.kefu.qa.rank.Scorer;
 import io.kefu.qa.rank.RankingModel;
 
 import java.io.PrintStream;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reproduces the shipped ranking model: learns the logistic-regression weights from labelled training pairs, then
@@ -47,11 +50,6 @@ final class Trainer {
         boolean quadratic = Boolean.parseBoolean(options.get("quadratic", "true"));
         int iterations = Integer.parseInt(options.get("iterations", "400"));
 
-        var rows = new ArrayList<double[]>();
-        var labels = new ArrayList<Boolean>();
-        addPairExamples(training, rows, labels);
-        int pairExamples = rows.size();
-
         FaqSimulation.Task task = FaqSimulation.fromPairs(split(options.require("faq-pairs")), SIMULATION_SEED);
         var rankingQueries = new ArrayList<BenchmarkData.Query>();
         var tuningQueries = new ArrayList<BenchmarkData.Query>();
@@ -59,35 +57,55 @@ final class Trainer {
             String group = query.inKb() ? query.expectedId() : query.text();
             (Math.floorMod(group.hashCode(), 2) == 0 ? rankingQueries : tuningQueries).add(query);
         }
+        var rows = new ArrayList<double[]>();
+        var labels = new ArrayList<Boolean>();
+        java.util.Set<String> tuningTexts = tuningTexts(task, tuningQueries);
+        var pairScorer = new PairScorer(lexicon, training);
+        addPairExamples(pairScorer, training.stream().filter(p -> !mentions(p, tuningTexts)).toList(), rows, labels);
+        List<BenchmarkData.Pair> tuningPairs = training.stream().filter(p -> mentions(p, tuningTexts)).toList();
+        int pairExamples = rows.size();
         out.printf("simulation: %d KB entries, %d queries for ranking examples, %d for tuning%n",
                 task.knowledge().size(), rankingQueries.size(), tuningQueries.size());
         addRankingExamples(task, rankingQueries, rows, labels);
         int benchmarkExamples = rows.size() - pairExamples;
         String ownKnowledge = options.get("kb", null);
         if (ownKnowledge != null) addKnowledgeBaseExamples(EvaluatorCli.knowledgeBase(Path.of(ownKnowledge)), rows, labels);
+        int knowledgeBaseExamples = rows.size() - pairExamples - benchmarkExamples;
         String dump = options.get("dump-tuning", null);
         if (dump != null) SimulationFiles.write(Path.of(dump), task.knowledge(), tuningQueries);
 
         long start = System.nanoTime();
-        double[] weights = new LogisticRegression(iterations, 0.05, 1e-4).fit(rows, labels, quadratic);
-        out.printf("fitted %d weights on %d pair, %d benchmark ranking and %d knowledge-base ranking examples in %d ms%n",
-                weights.length, pairExamples, benchmarkExamples, rows.size() - pairExamples - benchmarkExamples,
+        String learner = options.get("learner", "logistic");
+        Function<List<double[]>, Scorer> fit = examples -> switch (learner) {
+            case "trees" -> new GradientBoosting(Integer.parseInt(options.get("trees", "300")),
+                    Integer.parseInt(options.get("depth", "4")), 0.1, 1.0, 1.0).fit(examples, labels);
+            case "logistic" -> new LogisticScorer(quadratic,
+                    new LogisticRegression(iterations, 0.05, 1e-4).fit(examples, labels, quadratic));
+            default -> throw new IllegalArgumentException("--learner must be logistic or trees");
+        };
+        Scorer scorer = fit.apply(rows);
+        out.printf("fitted %s on %d pair, %d benchmark ranking and %d knowledge-base ranking examples in %d ms%n",
+                scorer, pairExamples, benchmarkExamples, knowledgeBaseExamples,
                 (System.nanoTime() - start) / 1_000_000);
 
         String provenance = "EvaluatorCli train " + String.join(" ", options.all("pairs").stream()
                 .map(spec -> "--pairs " + Path.of(spec).getFileName()).toList()) + " --faq-pairs "
                 + Path.of(options.require("faq-pairs")).getFileName()
-                + (ownKnowledge == null ? "" : " --kb " + ownKnowledge) + " (quadratic=" + quadratic + ", iterations="
-                + iterations + ") on " + LocalDate.now();
-        var provisional = new RankingModel(PairFeatures.NAMES, quadratic, weights, new Thresholds(0.5, 0.25, 0), provenance);
+                + (ownKnowledge == null ? "" : " --kb " + ownKnowledge) + " --learner " + learner + " on " + LocalDate.now();
+        var provisional = new RankingModel(PairFeatures.NAMES, scorer, new Thresholds(0.5, 0.25, 0), provenance);
         var tuning = new FaqSimulation.Task(task.knowledge(), tuningQueries);
         ThresholdSearch.Choice choice = chooseThresholds(provisional, tuning);
-        RankingModel model = provisional.withThresholds(choice.thresholds());
+        // The thresholds are chosen on queries the provisional model never saw; the shipped model is then refitted
+        // with the pairs that had to be held back for that, as more data helps it more than it shifts its scale.
+        int heldBack = addPairExamples(pairScorer, tuningPairs, rows, labels);
+        RankingModel model = new RankingModel(PairFeatures.NAMES, heldBack == 0 ? scorer : fit.apply(rows),
+                choice.thresholds(), provenance);
         var summary = new LinkedHashMap<String, Object>();
         summary.put("pair_examples", pairExamples);
+        summary.put("pair_examples_added_for_refit", heldBack);
         summary.put("benchmark_ranking_examples", benchmarkExamples);
-        summary.put("knowledge_base_ranking_examples", rows.size() - pairExamples - benchmarkExamples);
-        summary.put("weights", weights.length);
+        summary.put("knowledge_base_ranking_examples", knowledgeBaseExamples);
+        summary.put("learner", learner);
         summary.put("answer_threshold", FaqMetrics.round(choice.thresholds().answer()));
         summary.put("clarify_threshold", FaqMetrics.round(choice.thresholds().clarify()));
         summary.put("margin", choice.thresholds().margin());
@@ -102,15 +120,34 @@ final class Trainer {
         out.println(Report.json(summary));
     }
 
-    /** Every labelled pair, in both directions, as the pair benchmarks will score it. */
-    private void addPairExamples(List<BenchmarkData.Pair> training, List<double[]> rows, List<Boolean> labels) {
-        var scorer = new PairScorer(lexicon, training);
-        for (BenchmarkData.Pair pair : training) {
+    /**
+     * The texts the tuning half is about: its queries and the standard questions they should find. Pairs that
+     * mention them are kept out of training, or the thresholds would be chosen on what the model has seen.
+     */
+    private static java.util.Set<String> tuningTexts(FaqSimulation.Task task, List<BenchmarkData.Query> tuning) {
+        var byId = task.knowledge().byId();
+        var texts = new java.util.HashSet<String>();
+        for (BenchmarkData.Query query : tuning) {
+            texts.add(FaqSimulation.key(query.text()));
+            if (query.inKb()) texts.add(FaqSimulation.key(byId.get(query.expectedId()).question()));
+        }
+        return texts;
+    }
+
+    private static boolean mentions(BenchmarkData.Pair pair, java.util.Set<String> texts) {
+        return texts.contains(FaqSimulation.key(pair.q1())) || texts.contains(FaqSimulation.key(pair.q2()));
+    }
+
+    /** Every labelled pair, in both directions, as the pair benchmarks will score it; returns how many rows. */
+    private static int addPairExamples(PairScorer scorer, List<BenchmarkData.Pair> pairs, List<double[]> rows,
+                                       List<Boolean> labels) {
+        for (BenchmarkData.Pair pair : pairs) {
             for (double[] direction : scorer.features(pair)) {
                 rows.add(direction);
                 labels.add(pair.same());
             }
         }
+        return 2 * pairs.size();
     }
 
     /**
