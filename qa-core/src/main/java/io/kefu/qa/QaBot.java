@@ -6,6 +6,9 @@ import io.kefu.qa.expand.AnalyzedText;
 import io.kefu.qa.expand.TextAnalyzer;
 import io.kefu.qa.index.FaqIndex;
 import io.kefu.qa.index.IndexedPhrasing;
+import io.kefu.qa.intent.IntentFiles;
+import io.kefu.qa.intent.IntentMatcher;
+import io.kefu.qa.intent.IntentSet;
 import io.kefu.qa.rank.CandidateRanker;
 import io.kefu.qa.rank.RankingModel;
 import io.kefu.qa.retrieve.CandidateRetriever;
@@ -36,6 +39,7 @@ public final class QaBot implements AutoCloseable {
 
     private final TextAnalyzer analyzer;
     private final CandidateRanker ranker;
+    private final IntentMatcher intents;
     private final MatchingPipeline pipeline;
     private final AtomicReference<FaqIndex> index;
     private final ExecutorService rebuilder;
@@ -45,7 +49,8 @@ public final class QaBot implements AutoCloseable {
         RankingModel model = builder.model != null ? builder.model : bundledModel();
         Thresholds thresholds = builder.thresholds != null ? builder.thresholds : model.thresholds();
         this.ranker = new CandidateRanker(model);
-        this.pipeline = new MatchingPipeline(analyzer.normalizer(), analyzer.segmenter(), analyzer.expander(),
+        this.intents = IntentMatcher.compile(builder.intents);
+        this.pipeline = new MatchingPipeline(analyzer.normalizer(), intents, analyzer.segmenter(), analyzer.expander(),
                 new CandidateRetriever(builder.candidateLimit), ranker, new ReplyDecider(thresholds));
         this.index = new AtomicReference<>(warm(FaqIndex.build(builder.knowledge, analyzer)));
         this.rebuilder = Executors.newSingleThreadExecutor(runnable -> {
@@ -103,6 +108,21 @@ public final class QaBot implements AutoCloseable {
                 rebuilder);
     }
 
+    /** The intent matcher, for a dialogue that needs to read slot values from a reply. */
+    public IntentMatcher intents() {
+        return intents;
+    }
+
+    /** The content words of a text (nouns, numbers, domain terms), synonyms mapped to their canonical word. */
+    public java.util.Set<String> keywords(String text) {
+        return analyzer.analyze(text).nouns();
+    }
+
+    /** The text as the pipeline sees it after normalisation. */
+    public String normalize(String text) {
+        return analyzer.normalizer().normalize(text).text();
+    }
+
     /** The knowledge base currently answering. */
     public int indexedPhrasings() {
         return index.get().size();
@@ -145,6 +165,7 @@ public final class QaBot implements AutoCloseable {
         private RankingModel model;
         private Thresholds thresholds;
         private int candidateLimit = 20;
+        private IntentSet intents = IntentFiles.builtin();
 
         private Builder() {
         }
@@ -162,6 +183,15 @@ public final class QaBot implements AutoCloseable {
         /** The ranking model; by default the one the knowledge module ships on the classpath. */
         public Builder model(RankingModel model) {
             this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /**
+         * The intents to recognise. By default the built-in ones (greeting, 转人工, complaint...); pass
+         * {@code IntentFiles.builtin().overriddenBy(yourIntents)} to add or replace some.
+         */
+        public Builder intents(IntentSet intents) {
+            this.intents = Objects.requireNonNull(intents, "intents");
             return this;
         }
 

@@ -1,17 +1,21 @@
 package io.kefu.qa.decide;
 
+import io.kefu.qa.intent.IntentMatch;
 import io.kefu.qa.rank.RankedCandidate;
 
 import java.util.List;
 
 /**
- * Stage 6: turns ranked candidates into a decision: answer the best one, offer the best few as
- * "您是不是想问", or decline.
+ * Stage 6: turns intent hits and ranked candidates into a decision: act on an intent, answer the best FAQ entry,
+ * offer the best few as "您是不是想问", or decline.
  */
 public final class ReplyDecider {
 
     /** How many suggestions a clarification offers. */
     public static final int SUGGESTIONS = 3;
+
+    /** A template that covers at least this share of a question outweighs an FAQ match that is not confident. */
+    static final double INTENT_COVERAGE = 0.5;
 
     private final Thresholds thresholds;
 
@@ -19,31 +23,79 @@ public final class ReplyDecider {
         this.thresholds = thresholds;
     }
 
-    /** What to do, and which rule said so (for the trace). */
-    public record Decision(Verdict verdict, String rule, List<RankedCandidate> suggestions) {
+    /**
+     * What to do, and which rule said so (for the trace).
+     *
+     * @param intent the intent that decided, for verdict INTENT; otherwise the best intent hit, if any
+     */
+    public record Decision(Verdict verdict, String rule, List<RankedCandidate> suggestions, IntentMatch intent,
+                           IntentRoute route) {
         public Decision {
             suggestions = List.copyOf(suggestions);
         }
+
+        Decision withIntent(IntentMatch match) {
+            return new Decision(verdict, rule, suggestions, match, route);
+        }
     }
 
-    public enum Verdict { ANSWER, CLARIFY, NONE }
+    public enum Verdict { ANSWER, CLARIFY, NONE, INTENT }
 
+    /**
+     * Compares the best actionable intent hit with the FAQ ranking: a template that covers the whole question with
+     * every required slot wins outright; one that covers most of it wins over an FAQ match that is not confident
+     * enough to answer; otherwise the FAQ decides.
+     *
+     * @param intents intent hits, best first, each with its route
+     */
+    public Decision decide(List<RoutedIntent> intents, List<RankedCandidate> ranked) {
+        Decision faq = decide(ranked);
+        IntentMatch best = intents.isEmpty() ? null : intents.get(0).match();
+        for (RoutedIntent candidate : intents) {
+            if (candidate.route() == IntentRoute.CONTEXT) continue;
+            IntentMatch match = candidate.match();
+            if (match.exact()) return intentDecision(candidate, "exact template " + match.template());
+            if (match.coverage() >= INTENT_COVERAGE && faq.verdict() != Verdict.ANSWER) {
+                return intentDecision(candidate, "template covers most of the question: " + match.template());
+            }
+        }
+        if (!intents.isEmpty() && intents.get(0).route() == IntentRoute.CONTEXT && best.exact()
+                && faq.verdict() != Verdict.ANSWER) {
+            // 好的, 不用了 alone mean something only inside a dialogue; suggestions for them would be noise
+            return new Decision(Verdict.NONE, "dialogue word outside a dialogue", List.of(), best, IntentRoute.CONTEXT);
+        }
+        return faq.withIntent(best);
+    }
+
+    /** An intent hit with what its intent asks for. */
+    public record RoutedIntent(IntentMatch match, IntentRoute route) {
+    }
+
+    private static Decision intentDecision(RoutedIntent intent, String rule) {
+        return new Decision(Verdict.INTENT, rule, List.of(), intent.match(), intent.route());
+    }
+
+    /** The FAQ-only decision. */
     public Decision decide(List<RankedCandidate> ranked) {
-        if (ranked.isEmpty()) return new Decision(Verdict.NONE, "no candidate", List.of());
+        if (ranked.isEmpty()) return faqDecision(Verdict.NONE, "no candidate", List.of());
         double best = ranked.get(0).score();
         double runnerUp = ranked.size() > 1 ? ranked.get(1).score() : 0;
         List<RankedCandidate> plausible = ranked.stream()
                 .filter(c -> c.score() >= thresholds.clarify()).limit(SUGGESTIONS).toList();
         if (best >= thresholds.answer() && best - runnerUp >= thresholds.margin()) {
-            return new Decision(Verdict.ANSWER, "score above answer threshold", others(ranked, 1));
+            return faqDecision(Verdict.ANSWER, "score above answer threshold", others(ranked, 1));
         }
         if (best >= thresholds.answer()) {
-            return new Decision(Verdict.CLARIFY, "top candidates too close", plausible);
+            return faqDecision(Verdict.CLARIFY, "top candidates too close", plausible);
         }
         if (best >= thresholds.clarify()) {
-            return new Decision(Verdict.CLARIFY, "score in clarify band", plausible);
+            return faqDecision(Verdict.CLARIFY, "score in clarify band", plausible);
         }
-        return new Decision(Verdict.NONE, "score below clarify threshold", List.of());
+        return faqDecision(Verdict.NONE, "score below clarify threshold", List.of());
+    }
+
+    private static Decision faqDecision(Verdict verdict, String rule, List<RankedCandidate> suggestions) {
+        return new Decision(verdict, rule, suggestions, null, null);
     }
 
     /** After an answer, the next plausible entries are still offered as related questions. */

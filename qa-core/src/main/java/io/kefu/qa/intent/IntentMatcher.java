@@ -50,6 +50,7 @@ public final class IntentMatcher {
     private final IntentSet intents;
     private final SlotTypes types;
     private final SlotRecognizer recognizer;
+    private final SlotRecognizer everyType;
     private final List<CompiledTemplate> templates;
     private final TemplateAutomaton automaton;
 
@@ -64,6 +65,9 @@ public final class IntentMatcher {
         this.templates = compiled.templates();
         this.automaton = compiled.automaton();
         this.recognizer = new SlotRecognizer(intents.entities(), clock, compiled.usedTypes());
+        var allTypes = new java.util.HashSet<>(SlotTypes.BUILT_IN);
+        intents.entities().forEach(e -> allTypes.add(e.name()));
+        this.everyType = new SlotRecognizer(intents.entities(), clock, allTypes);
     }
 
     /**
@@ -145,6 +149,24 @@ public final class IntentMatcher {
     }
 
     /** One occurrence of one template's expansion in one reading. */
+    /**
+     * Every value of one slot type in a text, in order: how a form reads the answer to "请提供您的手机号码"
+     * when the customer replies with just the number, or with a sentence around it.
+     *
+     * @param type a built-in type or an entity dictionary of this matcher
+     */
+    public List<SlotValue> recognize(String normalizedText, String type) {
+        if (!types.isKnown(type)) throw new IllegalArgumentException("unknown slot type " + type);
+        if (normalizedText == null || normalizedText.isBlank()) return List.of();
+        return everyType.recognize(normalizedText).stream().filter(r -> r.type().equals(type))
+                .map(r -> r.toSlotValue(normalizedText)).toList();
+    }
+
+    /** Whether {@code type} is a built-in slot type or one of this matcher's entity dictionaries. */
+    public boolean knowsType(String type) {
+        return types.isKnown(type);
+    }
+
     private record Hit(CompiledTemplate template, Reading reading, int begin, int end, TemplateAutomaton.Pattern pattern,
                        double coverage, boolean exact) {
 

@@ -1,6 +1,7 @@
 package io.kefu.qa.decide;
 
 import io.kefu.qa.FaqEntry;
+import io.kefu.qa.intent.IntentMatch;
 import io.kefu.qa.rank.RankedCandidate;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,36 @@ class ReplyDeciderTest {
         assertEquals(ReplyDecider.Verdict.NONE, decision.verdict());
         assertEquals(List.of(), decision.suggestions());
         assertEquals(ReplyDecider.Verdict.NONE, decider.decide(List.of()).verdict());
+    }
+
+    private static ReplyDecider.RoutedIntent intent(String name, IntentRoute route, double coverage, boolean exact) {
+        return new ReplyDecider.RoutedIntent(new IntentMatch(name, "t", 10, java.util.Map.of(), coverage, exact), route);
+    }
+
+    @Test
+    void anExactTemplateWinsOverAConfidentFaqMatch() {
+        var decision = decider.decide(List.of(intent("human", IntentRoute.HANDOFF, 1, true)),
+                List.of(candidate("a", 0.95)));
+        assertEquals(ReplyDecider.Verdict.INTENT, decision.verdict());
+        assertEquals(IntentRoute.HANDOFF, decision.route());
+    }
+
+    @Test
+    void aPartialTemplateWinsOnlyOverAnUncertainFaqMatch() {
+        var partial = List.of(intent("fault_report", IntentRoute.FORM, 0.7, false));
+        assertEquals(ReplyDecider.Verdict.INTENT, decider.decide(partial, List.of(candidate("a", 0.4))).verdict());
+        assertEquals(ReplyDecider.Verdict.ANSWER, decider.decide(partial, List.of(candidate("a", 0.9))).verdict());
+        var small = List.of(intent("fault_report", IntentRoute.FORM, 0.3, false));
+        assertEquals(ReplyDecider.Verdict.CLARIFY, decider.decide(small, List.of(candidate("a", 0.4))).verdict());
+    }
+
+    @Test
+    void dialogueWordsNeverDecideButAreReported() {
+        var cancel = List.of(intent("cancel", IntentRoute.CONTEXT, 1, true));
+        var alone = decider.decide(cancel, List.of(candidate("a", 0.4)));
+        assertEquals(ReplyDecider.Verdict.NONE, alone.verdict());
+        assertEquals("cancel", alone.intent().intent());
+        assertEquals(ReplyDecider.Verdict.ANSWER, decider.decide(cancel, List.of(candidate("a", 0.9))).verdict());
     }
 
     @Test

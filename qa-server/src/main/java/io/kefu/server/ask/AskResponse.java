@@ -3,7 +3,10 @@ package io.kefu.server.ask;
 import io.kefu.qa.Reply;
 import io.kefu.qa.Suggestion;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The bot's reply as JSON.
@@ -14,12 +17,20 @@ import java.util.List;
  * @param answer      the answer text, when answered
  * @param score       the calibrated confidence of the best candidate, in [0,1]
  * @param suggestions "您是不是想问" candidates (after an answer: related questions)
+ * @param intent      the intent template that matched, with its slot values masked (138****8000), if any
  */
 public record AskResponse(String kind, String id, String question, String answer, double score,
-                          List<Suggestion> suggestions) {
+                          List<Suggestion> suggestions, Intent intent) {
+
+    /** An intent and its slots; personal numbers appear only masked. */
+    public record Intent(String name, Map<String, String> slots) {
+    }
 
     public static AskResponse of(Reply reply) {
+        Intent intent = reply.intent() == null ? null : new Intent(reply.intent().intent(),
+                reply.intent().slots().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().masked(), (a, b) -> a, LinkedHashMap::new)));
         return new AskResponse(reply.kind().wireName(), reply.id(), reply.question(), reply.answer(),
-                Math.round(reply.score() * 10000) / 10000.0, reply.suggestions());
+                Math.round(reply.score() * 10000) / 10000.0, reply.suggestions(), intent);
     }
 }

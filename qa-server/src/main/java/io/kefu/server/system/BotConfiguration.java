@@ -18,7 +18,7 @@ class BotConfiguration {
         var source = new KnowledgeSource(properties.knowledge());
         long start = System.nanoTime();
         KnowledgeBase knowledge = source.knowledgeBase();
-        QaBot.Builder builder = QaBot.builder().knowledge(knowledge).lexicon(source.lexicon());
+        QaBot.Builder builder = QaBot.builder().knowledge(knowledge).lexicon(source.lexicon()).intents(source.intents());
         source.model().ifPresent(builder::model);
         QaBot bot = builder.build();
         log.info("knowledge base loaded from {}: {} standard questions, {} phrasings, in {} ms", source.describe(),

@@ -3,6 +3,8 @@ package io.kefu.server.system;
 import io.kefu.qa.FaqEntry;
 import io.kefu.qa.KnowledgeBase;
 import io.kefu.qa.Lexicon;
+import io.kefu.qa.intent.IntentFiles;
+import io.kefu.qa.intent.IntentSet;
 import io.kefu.qa.knowledge.KnowledgeFiles;
 import io.kefu.qa.knowledge.LexiconFiles;
 import io.kefu.qa.rank.RankingModel;
@@ -44,19 +46,35 @@ final class KnowledgeSource {
 
     KnowledgeBase knowledgeBase() {
         if (directory != null) return KnowledgeFiles.fromDirectory(directory);
+        var entries = new ArrayList<FaqEntry>();
+        forEachBundled(KnowledgeFiles.FAQ_FOLDER, (name, in) -> entries.addAll(KnowledgeFiles.parse(name, in)));
+        return new KnowledgeBase(entries);
+    }
+
+    /** The built-in intents, overridden and extended by the knowledge base's own {@code intents/*.yaml}. */
+    IntentSet intents() {
+        if (directory != null) return IntentFiles.builtin().overriddenBy(IntentFiles.fromDirectory(directory));
+        var files = new ArrayList<IntentSet>();
+        forEachBundled(IntentFiles.INTENTS_FOLDER, (name, in) -> files.add(IntentFiles.parse(name, in)));
+        return IntentFiles.builtin().overriddenBy(IntentFiles.combine(files));
+    }
+
+    private interface FileReader {
+        void read(String name, InputStream in);
+    }
+
+    private void forEachBundled(String folder, FileReader reader) {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver(getClass().getClassLoader())
-                    .getResources("classpath*:" + CLASSPATH_PREFIX + "/" + KnowledgeFiles.FAQ_FOLDER + "/*.yaml");
+                    .getResources("classpath*:" + CLASSPATH_PREFIX + "/" + folder + "/*.yaml");
             Arrays.sort(files, Comparator.comparing(Resource::getFilename));
-            var entries = new ArrayList<FaqEntry>();
             for (Resource file : files) {
                 try (InputStream in = file.getInputStream()) {
-                    entries.addAll(KnowledgeFiles.parse(KnowledgeFiles.FAQ_FOLDER + "/" + file.getFilename(), in));
+                    reader.read(folder + "/" + file.getFilename(), in);
                 }
             }
-            return new KnowledgeBase(entries);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the bundled knowledge base", e);
+            throw new UncheckedIOException("cannot read the bundled " + folder, e);
         }
     }
 
