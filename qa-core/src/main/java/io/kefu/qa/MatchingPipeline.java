@@ -53,7 +53,7 @@ final class MatchingPipeline {
         List<Token> tokens = segmenter.segment(normalized);
         AnalyzedText analyzed = index.correctHomophones(expander.expand(normalized, tokens));
         List<Candidate> candidates = retriever.retrieve(index, analyzed);
-        List<RankedCandidate> ranked = ranker.rank(analyzed, candidates, index.statistics());
+        List<RankedCandidate> ranked = ranker.rank(analyzed, candidates, index);
         ReplyDecider.Decision decision = decider.decide(intentHits, ranked);
         long micros = (System.nanoTime() - start) / 1000;
         return ReplyComposer.compose(decision, ranked, replyOf(decision), new Trace(normalized.text(),

@@ -95,6 +95,8 @@ public final class QaBot implements AutoCloseable {
             for (IndexedPhrasing phrasing : current.phrasingsOf(entryId)) {
                 best = Math.max(best, ranker.similarity(analyzed, phrasing, current.statistics()));
             }
+            var whole = current.wholeEntry(entryId);
+            if (whole.isPresent()) best = Math.max(best, ranker.similarity(analyzed, whole.get(), current.statistics()));
             return best;
         } finally {
             current.release();

@@ -57,14 +57,16 @@ public final class FaqIndex implements AutoCloseable {
 
     private final List<IndexedPhrasing> phrasings;
     private final java.util.Map<String, List<IndexedPhrasing>> phrasingsByEntry;
+    private final java.util.Map<String, IndexedPhrasing> wholeEntries;
     private final TermStatistics statistics;
     private final HomophoneCorrector homophones;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final FieldWeights weights;
 
-    private FaqIndex(List<IndexedPhrasing> phrasings, TermStatistics statistics, DirectoryReader reader,
-                     FieldWeights weights) {
+    private FaqIndex(List<IndexedPhrasing> phrasings, java.util.Map<String, IndexedPhrasing> wholeEntries,
+                     TermStatistics statistics, DirectoryReader reader, FieldWeights weights) {
+        this.wholeEntries = wholeEntries;
         this.phrasings = phrasings;
         this.phrasingsByEntry = phrasings.stream()
                 .collect(java.util.stream.Collectors.groupingBy(p -> p.entry().id()));
@@ -116,7 +118,15 @@ public final class FaqIndex implements AutoCloseable {
                         TextProfile.of(documents.get(e).get(p), statistics)));
             }
         }
-        return new FaqIndex(List.copyOf(phrasings), statistics, writeLucene(phrasings), weights);
+        var wholeEntries = new java.util.HashMap<String, IndexedPhrasing>();
+        for (int e = 0; e < knowledge.size(); e++) {
+            if (keptTexts.get(e).size() < 2) continue;
+            FaqEntry entry = knowledge.entries().get(e);
+            String all = String.join(" ", keptTexts.get(e));
+            wholeEntries.put(entry.id(), new IndexedPhrasing(entry, all, TextProfile.of(analyzer.analyze(all), statistics)));
+        }
+        return new FaqIndex(List.copyOf(phrasings), java.util.Map.copyOf(wholeEntries), statistics,
+                writeLucene(phrasings), weights);
     }
 
     /**
@@ -266,6 +276,14 @@ public final class FaqIndex implements AutoCloseable {
     /** Replaces words this knowledge base has never seen by its words that sound the same. */
     public AnalyzedText correctHomophones(AnalyzedText question) {
         return homophones.correct(question, statistics::knowsConcept);
+    }
+
+    /**
+     * All phrasings of an entry read as one text, for entries with more than one: a long question may use words
+     * that are spread over several similar phrasings.
+     */
+    public java.util.Optional<IndexedPhrasing> wholeEntry(String entryId) {
+        return java.util.Optional.ofNullable(wholeEntries.get(entryId));
     }
 
     public TermStatistics statistics() {

@@ -22,7 +22,8 @@ public final class CandidateRanker {
         this.model = model;
     }
 
-    public List<RankedCandidate> rank(AnalyzedText question, List<Candidate> candidates, TermStatistics stats) {
+    public List<RankedCandidate> rank(AnalyzedText question, List<Candidate> candidates, FaqIndex index) {
+        TermStatistics stats = index.statistics();
         TextProfile profile = TextProfile.of(question, stats);
         var ranked = new ArrayList<RankedCandidate>(candidates.size());
         for (Candidate candidate : candidates) {
@@ -32,6 +33,11 @@ public final class CandidateRanker {
                 if (best == null || score > best.score()) {
                     best = new RankedCandidate(candidate.entry(), hit.phrasing().text(), hit.score(), score);
                 }
+            }
+            var whole = index.wholeEntry(candidate.entry().id());
+            if (whole.isPresent()) {
+                double score = model.probability(PairFeatures.extract(profile, whole.get().profile(), stats.maxIdf()));
+                if (score > best.score()) best = new RankedCandidate(candidate.entry(), best.matched(), best.retrieval(), score);
             }
             ranked.add(best);
         }
