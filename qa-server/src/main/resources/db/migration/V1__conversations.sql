@@ -36,6 +36,7 @@ create table messages (
     primary key (conversation_id, seq),
     constraint messages_client_id_once unique (conversation_id, client_id)
 );
+create index messages_by_reply_to on messages (conversation_id, reply_to);
 
 create table bot_decisions (
     conversation_id varchar(36)              not null,
