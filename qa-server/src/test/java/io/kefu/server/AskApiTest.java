@@ -51,6 +51,25 @@ class AskApiTest {
     }
 
     @Test
+    void postReturnsTheSameReplyAsGet() throws Exception {
+        HttpResponse<String> posted = post("{\"q\":\"银行卡丢了怎么办\"}");
+        assertEquals(200, posted.statusCode());
+        assertEquals(json.readTree(ask("银行卡丢了怎么办").body()), json.readTree(posted.body()));
+        assertEquals(400, post("{\"q\":\"  \"}").statusCode());
+        assertEquals(400, post("{}").statusCode());
+        HttpResponse<String> broken = post("{\"q\":");
+        assertEquals(400, broken.statusCode());
+        assertTrue(broken.body().contains("请求格式不正确"), broken.body());
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/ask"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void anUnrelatedQuestionIsNotAnswered() throws Exception {
         JsonNode reply = json.readTree(ask("红烧肉怎么做才好吃").body());
         assertTrue(!reply.get("kind").asString().equals("answer"), reply.toString());

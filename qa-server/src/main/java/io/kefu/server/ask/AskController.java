@@ -2,10 +2,12 @@ package io.kefu.server.ask;
 
 import io.kefu.qa.QaBot;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/ask?q=...}: one question in, the bot's reply out. */
+/** {@code GET /api/ask?q=...} and {@code POST /api/ask {"q": ...}}: one question in, the bot's reply out. */
 @RestController
 class AskController {
 
@@ -18,8 +20,22 @@ class AskController {
         this.bot = bot;
     }
 
+    /** The body of {@code POST /api/ask}. */
+    record AskRequest(String q) {
+    }
+
     @GetMapping("/api/ask")
     AskResponse ask(@RequestParam("q") String question) {
+        return answer(question);
+    }
+
+    @PostMapping("/api/ask")
+    AskResponse askByPost(@RequestBody AskRequest request) {
+        if (request.q() == null) throw new InvalidQuestionException("缺少参数 q，请输入您想咨询的问题。");
+        return answer(request.q());
+    }
+
+    private AskResponse answer(String question) {
         if (question.isBlank()) throw new InvalidQuestionException("问题不能为空，请输入您想咨询的内容。");
         if (question.length() > MAX_QUESTION_LENGTH) {
             throw new InvalidQuestionException("问题太长了，请控制在 " + MAX_QUESTION_LENGTH + " 个字以内。");

@@ -3,6 +3,7 @@ package io.kefu.server.system;
 import io.kefu.server.ask.InvalidQuestionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -14,6 +15,12 @@ class ApiErrors {
     @ExceptionHandler(InvalidQuestionException.class)
     ProblemDetail invalidQuestion(InvalidQuestionException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "请求格式不正确，请发送 JSON，例如 {\"q\": \"话费怎么查\"}。");
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

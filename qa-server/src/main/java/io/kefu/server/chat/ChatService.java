@@ -1,0 +1,172 @@
+package io.kefu.server.chat;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Conversations as the customer's socket sees them: start or resume, receive a message (stored before it is
+ * acknowledged, once per client message id), the bot's reply, replay, close and rating. Every message gets the next
+ * sequence number of its conversation under the conversation's row lock.
+ */
+@Service
+class ChatService {
+
+    /** The most messages one resume replays (a conversation longer than this is not a chat). */
+    static final int REPLAY_LIMIT = 2000;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ChatStore store;
+    private final BotResponder responder;
+    private final TransactionTemplate tx;
+
+    ChatService(ChatStore store, BotResponder responder, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.responder = responder;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * A socket's conversation after {@code hello}.
+     *
+     * @param token   the visitor's secret: the one it sent, or a new one when it sent none or an unknown one
+     * @param resumed true when the requested conversation was continued
+     */
+    record Session(String visitorId, String token, Conversation conversation, boolean resumed) {
+    }
+
+    /**
+     * Resumes the visitor's open conversation, or starts a new one. A conversation is resumed only for the visitor
+     * that owns it: an unknown token or someone else's conversation id gets a fresh visitor or conversation and
+     * learns nothing about the one asked for.
+     */
+    Session start(String token, String conversationId) {
+        return tx.execute(status -> {
+            String visitorId = token == null ? null : store.visitorByTokenHash(hash(token)).orElse(null);
+            String issued = token;
+            if (visitorId == null) {
+                issued = newToken();
+                visitorId = UUID.randomUUID().toString();
+                store.insertVisitor(visitorId, hash(issued));
+            }
+            String owner = visitorId;
+            Optional<Conversation> resumed = conversationId == null ? Optional.empty()
+                    : store.conversation(conversationId).filter(c -> c.visitorId().equals(owner) && c.open());
+            if (resumed.isPresent()) return new Session(visitorId, issued, resumed.get(), true);
+            String id = UUID.randomUUID().toString();
+            store.insertConversation(id, visitorId, "web");
+            return new Session(visitorId, issued, new Conversation(id, visitorId, true, 0), false);
+        });
+    }
+
+    /**
+     * A customer message, stored before this returns.
+     *
+     * @param duplicate  the client id was seen before: nothing new was stored
+     * @param needsReply the bot has not answered it yet
+     */
+    record Received(ChatMessage message, boolean duplicate, boolean needsReply) {
+    }
+
+    Received receive(Conversation conversation, String clientId, String text) {
+        return tx.execute(status -> {
+            Conversation current = locked(conversation.id());
+            Optional<ChatMessage> seen = store.messageByClientId(current.id(), clientId);
+            if (seen.isPresent()) {
+                return new Received(seen.get(), true, current.open() && !store.hasReplyTo(current.id(), seen.get().seq()));
+            }
+            if (!current.open()) {
+                throw new ChatException("conversation_closed", "本次会话已结束，如需继续咨询，请开始新的会话。", clientId);
+            }
+            var message = new ChatMessage(current.lastSeq() + 1, Sender.CUSTOMER, "text", text, clientId, null,
+                    List.of(), List.of(), Instant.now());
+            store.insertMessage(current.id(), message);
+            store.advanceTo(current.id(), message.seq());
+            return new Received(message, false, true);
+        });
+    }
+
+    /** Asks the bot (outside any transaction), then stores its messages and decision; returns them numbered. */
+    List<ChatMessage> reply(Conversation conversation, ChatMessage question) {
+        BotTurn turn = responder.respond(conversation, question.text());
+        return tx.execute(status -> {
+            Conversation current = locked(conversation.id());
+            if (turn.messages().isEmpty() || store.hasReplyTo(current.id(), question.seq())) return List.of();
+            long seq = current.lastSeq();
+            var stored = new ArrayList<ChatMessage>();
+            for (OutgoingMessage out : turn.messages()) {
+                var message = new ChatMessage(++seq, Sender.BOT, out.kind(), out.text(), null, question.seq(),
+                        out.suggestions(), out.quickReplies(), Instant.now());
+                store.insertMessage(current.id(), message);
+                stored.add(message);
+            }
+            if (turn.decision() != null) {
+                store.insertDecision(current.id(), question.seq(), PersonalDataMask.mask(question.text()),
+                        turn.decision());
+            }
+            store.advanceTo(current.id(), seq);
+            return stored;
+        });
+    }
+
+    /** The messages after {@code seq}, for a resuming client. */
+    List<ChatMessage> replay(Conversation conversation, long seq) {
+        return store.messagesAfter(conversation.id(), seq, REPLAY_LIMIT);
+    }
+
+    /** Ends the conversation with a system notice, which the client answers with the rating prompt. */
+    ChatMessage close(Conversation conversation) {
+        return tx.execute(status -> {
+            Conversation current = locked(conversation.id());
+            if (!current.open()) throw new ChatException("conversation_closed", "本次会话已经结束。");
+            var notice = new ChatMessage(current.lastSeq() + 1, Sender.SYSTEM, "closed",
+                    "本次会话已结束，感谢您的咨询！欢迎为本次服务打分。", null, null, List.of(), List.of(), Instant.now());
+            store.insertMessage(current.id(), notice);
+            store.advanceTo(current.id(), notice.seq());
+            store.markClosed(current.id());
+            return notice;
+        });
+    }
+
+    /** Rates a closed conversation; rating again replaces the rating. */
+    void rate(Conversation conversation, int stars, String remark) {
+        tx.executeWithoutResult(status -> {
+            Conversation current = locked(conversation.id());
+            if (current.open()) throw new ChatException("not_closed", "请在会话结束后再进行评价。");
+            store.saveRating(current.id(), stars, remark);
+        });
+    }
+
+    private Conversation locked(String id) {
+        return store.lockConversation(id)
+                .orElseThrow(() -> new IllegalStateException("conversation " + id + " vanished"));
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.kefu.server.chat;
+
+import io.kefu.server.system.KefuProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * The customer chat endpoints: the socket at {@code /ws/chat} (plain JSON frames, no STOMP) and the full-page chat
+ * at {@code /chat}. Customer sockets identify themselves with the visitor token only; agents will connect to an
+ * endpoint of their own behind sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class ChatSocketConfiguration implements WebSocketConfigurer, WebMvcConfigurer {
+
+    static final String PATH = "/ws/chat";
+
+    private final ChatSocketHandler handler;
+    private final KefuProperties.Chat settings;
+
+    ChatSocketConfiguration(ChatSocketHandler handler, KefuProperties properties) {
+        this.handler = handler;
+        this.settings = properties.chat();
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(handler, PATH).setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
+    }
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/chat").setViewName("forward:/chat.html");
+    }
+
+    /**
+     * The container's per-connection buffers: twice the frame limit, so a frame a little too large still reaches
+     * the handler and gets a clear error; a far larger one makes the container close that connection (1009). Kept
+     * small because every idle connection holds them. (A factory bean is created before the properties bean exists,
+     * so it binds the settings itself.)
+     */
+    @Bean
+    static ServletServerContainerFactoryBean chatSocketContainer(Environment environment) {
+        KefuProperties properties = Binder.get(environment).bindOrCreate("kefu", KefuProperties.class);
+        var container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(properties.chat().maxFrameChars() * 2);
+        container.setMaxBinaryMessageBufferSize(1024);
+        container.setMaxSessionIdleTimeout(properties.chat().idleTimeout().toMillis());
+        return container;
+    }
+}

@@ -1,0 +1,149 @@
+package io.kefu.server.chat;
+
+import io.kefu.qa.Suggestion;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Visitors, conversations, messages, bot decisions and ratings in the database (H2 or PostgreSQL, same SQL).
+ * Plain JDBC; callers hold the transaction.
+ */
+@Repository
+class ChatStore {
+
+    private static final TypeReference<Extra> EXTRA = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ChatStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** What a message shows besides its text, stored as JSON. */
+    record Extra(List<Suggestion> suggestions, List<String> quickReplies) {
+    }
+
+    void insertVisitor(String id, String tokenHash) {
+        jdbc.sql("insert into visitors (id, token_hash, created_at) values (?, ?, ?)")
+                .params(id, tokenHash, now()).update();
+    }
+
+    Optional<String> visitorByTokenHash(String tokenHash) {
+        return jdbc.sql("select id from visitors where token_hash = ?").param(tokenHash)
+                .query(String.class).optional();
+    }
+
+    void insertConversation(String id, String visitorId, String channel) {
+        jdbc.sql("insert into conversations (id, visitor_id, channel, status, last_seq, created_at) "
+                        + "values (?, ?, ?, 'open', 0, ?)")
+                .params(id, visitorId, channel, now()).update();
+    }
+
+    Optional<Conversation> conversation(String id) {
+        return jdbc.sql("select id, visitor_id, status, last_seq from conversations where id = ?").param(id)
+                .query(ChatStore::conversation).optional();
+    }
+
+    /** The conversation, its row locked until the transaction ends: messages are numbered one at a time. */
+    Optional<Conversation> lockConversation(String id) {
+        return jdbc.sql("select id, visitor_id, status, last_seq from conversations where id = ? for update").param(id)
+                .query(ChatStore::conversation).optional();
+    }
+
+    void advanceTo(String conversationId, long lastSeq) {
+        jdbc.sql("update conversations set last_seq = ? where id = ?").params(lastSeq, conversationId).update();
+    }
+
+    void markClosed(String conversationId) {
+        jdbc.sql("update conversations set status = 'closed', closed_at = ? where id = ?")
+                .params(now(), conversationId).update();
+    }
+
+    void insertMessage(String conversationId, ChatMessage message) {
+        String extra = message.suggestions().isEmpty() && message.quickReplies().isEmpty() ? null
+                : json.writeValueAsString(new Extra(message.suggestions(), message.quickReplies()));
+        jdbc.sql("insert into messages (conversation_id, seq, sender, kind, client_id, reply_to, body, extra, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(conversationId, message.seq(), message.sender().wireName(), message.kind(), message.clientId(),
+                        message.replyTo(), message.text(), extra, message.at().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    Optional<ChatMessage> messageByClientId(String conversationId, String clientId) {
+        return jdbc.sql("select * from messages where conversation_id = ? and client_id = ?")
+                .params(conversationId, clientId).query(this::message).optional();
+    }
+
+    boolean hasReplyTo(String conversationId, long seq) {
+        return jdbc.sql("select count(*) from messages where conversation_id = ? and reply_to = ?")
+                .params(conversationId, seq).query(Long.class).single() > 0;
+    }
+
+    /** Messages after {@code seq}, oldest first, at most {@code limit}. */
+    List<ChatMessage> messagesAfter(String conversationId, long seq, int limit) {
+        return jdbc.sql("select * from messages where conversation_id = ? and seq > ? order by seq")
+                .params(conversationId, seq).withMaxRows(limit).query(this::message).list();
+    }
+
+    void insertDecision(String conversationId, long seq, String maskedQuestion, BotDecision decision) {
+        jdbc.sql("insert into bot_decisions (conversation_id, seq, question, kind, matched_id, score, stage, micros, "
+                        + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(conversationId, seq, maskedQuestion, decision.kind(), decision.matchedId(), decision.score(),
+                        decision.stage(), decision.micros(), now())
+                .update();
+    }
+
+    /** A decision log entry as stored: the masked question, the kind and the matched id. */
+    record LoggedDecision(String question, String kind, String matchedId) {
+    }
+
+    Optional<LoggedDecision> decision(String conversationId, long seq) {
+        return jdbc.sql("select question, kind, matched_id from bot_decisions where conversation_id = ? and seq = ?")
+                .params(conversationId, seq)
+                .query((rs, row) -> new LoggedDecision(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** One rating per conversation; rating again replaces it. */
+    void saveRating(String conversationId, int stars, String remark) {
+        jdbc.sql("delete from ratings where conversation_id = ?").param(conversationId).update();
+        jdbc.sql("insert into ratings (conversation_id, stars, remark, created_at) values (?, ?, ?, ?)")
+                .params(conversationId, stars, remark, now()).update();
+    }
+
+    Optional<Integer> stars(String conversationId) {
+        return jdbc.sql("select stars from ratings where conversation_id = ?").param(conversationId)
+                .query(Integer.class).optional();
+    }
+
+    private static Conversation conversation(ResultSet rs, int row) throws SQLException {
+        return new Conversation(rs.getString("id"), rs.getString("visitor_id"), "open".equals(rs.getString("status")),
+                rs.getLong("last_seq"));
+    }
+
+    private ChatMessage message(ResultSet rs, int row) throws SQLException {
+        String extraJson = rs.getString("extra");
+        Extra extra = extraJson == null ? new Extra(List.of(), List.of()) : json.readValue(extraJson, EXTRA);
+        Number replyTo = (Number) rs.getObject("reply_to");
+        return new ChatMessage(rs.getLong("seq"), Sender.fromWireName(rs.getString("sender")), rs.getString("kind"),
+                rs.getString("body"), rs.getString("client_id"), replyTo == null ? null : replyTo.longValue(),
+                extra.suggestions(), extra.quickReplies(),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,25 @@
+package io.kefu.server.chat;
+
+/** A frame the customer's client sends; {@link FrameReader} makes them from JSON. See docs/protocol.md. */
+sealed interface ClientFrame {
+
+    /** Start, or resume with the visitor token, the conversation and the last sequence number seen. */
+    record Hello(String token, String conversation, long lastSeq) implements ClientFrame {
+    }
+
+    /** A customer message; {@code suggestion} is the standard question id when a suggestion button was clicked. */
+    record Message(String id, String text, String suggestion) implements ClientFrame {
+    }
+
+    record Typing(boolean on) implements ClientFrame {
+    }
+
+    record Ping() implements ClientFrame {
+    }
+
+    record Close() implements ClientFrame {
+    }
+
+    record Rate(int stars, String comment) implements ClientFrame {
+    }
+}

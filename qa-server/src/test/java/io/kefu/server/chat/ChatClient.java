@@ -1,0 +1,155 @@
+package io.kefu.server.chat;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** A customer's socket for tests: the JDK's WebSocket client, frames queued as they arrive. */
+final class ChatClient implements AutoCloseable {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private ChatClient(int port) {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://localhost:" + port + "/ws/chat"), new Listener()).join();
+    }
+
+    static ChatClient connect(int port) {
+        return new ChatClient(port);
+    }
+
+    /** Says hello as a new visitor and returns the welcome. */
+    static ChatClient started(int port) {
+        ChatClient client = connect(port);
+        client.send(frame("hello").put("v", 1));
+        client.next("welcome");
+        return client;
+    }
+
+    static ObjectNode frame(String type) {
+        return JSON.createObjectNode().put("type", type);
+    }
+
+    static ObjectNode message(String id, String text) {
+        return frame("message").put("id", id).put("text", text);
+    }
+
+    void send(ObjectNode frame) {
+        sendRaw(frame.toString());
+    }
+
+    void sendRaw(String text) {
+        socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** The next frame; fails after ten seconds. */
+    JsonNode next() {
+        try {
+            JsonNode frame = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (frame == null) fail("no frame within " + WAIT + (closed.isDone() ? "; closed " + closed.join() : ""));
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The next frame, which must be of this type; typing indicators on the way are skipped. */
+    JsonNode next(String type) {
+        JsonNode frame = next();
+        while (frame.get("type").asString().equals("typing") && !type.equals("typing")) frame = next();
+        assertEquals(type, frame.get("type").asString(), frame.toString());
+        return frame;
+    }
+
+    /** The next error frame, which must have this code. */
+    JsonNode error(String code) {
+        JsonNode error = next("error");
+        assertEquals(code, error.get("code").asString(), error.toString());
+        assertNotNull(error.get("message").asString());
+        return error;
+    }
+
+    /** Every frame that arrives until none has come for {@code quiet}. */
+    List<JsonNode> drain(Duration quiet) {
+        var all = new ArrayList<JsonNode>();
+        try {
+            JsonNode frame;
+            while ((frame = frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) all.add(frame);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return all;
+    }
+
+    /** The close code the server sent, waiting for it. */
+    int closeCode() {
+        return closed.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    boolean isClosed() {
+        return closed.isDone();
+    }
+
+    /** Drops the connection without a closing handshake, like a phone losing its network. */
+    void abort() {
+        socket.abort();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(JSON.readTree(partial.toString()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.kefu.server.chat;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The persistence of conversations, the same for every database: each subclass gives a freshly migrated database.
+ * The bot is a stand-in that echoes, so these tests are about storage only.
+ */
+abstract class ChatStoreContract {
+
+    /** A database with nothing in it yet; Flyway migrates it here. */
+    abstract DataSource dataSource();
+
+    /** Flyway settings for this database (a schema of its own, for instance). */
+    Flyway flyway(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).load();
+    }
+
+    private ChatStore store;
+    private ChatService chat;
+
+    private ChatService chat() {
+        if (chat == null) {
+            DataSource dataSource = dataSource();
+            flyway(dataSource).migrate();
+            store = new ChatStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
+            BotResponder echo = new BotResponder(null) {
+                @Override
+                public BotTurn respond(Conversation conversation, String text) {
+                    return new BotTurn(List.of(new OutgoingMessage("answer", "收到：" + text,
+                            List.of(new io.kefu.qa.Suggestion("faq-1", "相关问题")), List.of("转人工"))),
+                            new BotDecision("answer", "faq-1", 0.9, "test", 12));
+                }
+            };
+            chat = new ChatService(store, echo, new DataSourceTransactionManager(dataSource));
+        }
+        return chat;
+    }
+
+    @Test
+    void aVisitorResumesOnlyItsOwnOpenConversation() {
+        ChatService.Session first = chat().start(null, null);
+        assertFalse(first.resumed());
+        assertTrue(first.token().length() >= 40);
+        ChatService.Session again = chat().start(first.token(), first.conversation().id());
+        assertTrue(again.resumed());
+        assertEquals(first.visitorId(), again.visitorId());
+        ChatService.Session stranger = chat().start("not-a-token", first.conversation().id());
+        assertFalse(stranger.resumed());
+        assertNotEquals(first.visitorId(), stranger.visitorId());
+        ChatService.Session other = chat().start(null, null);
+        assertFalse(chat().start(other.token(), first.conversation().id()).resumed());
+    }
+
+    @Test
+    void aMessageIsStoredOncePerClientIdAndAnsweredOnce() {
+        Conversation conversation = chat().start(null, null).conversation();
+        ChatService.Received received = chat().receive(conversation, "c1", "我的卡号 6222 0212 3456 7890 123 丢了");
+        assertEquals(1, received.message().seq());
+        assertFalse(received.duplicate());
+        List<ChatMessage> replies = chat().reply(conversation, received.message());
+        assertEquals(1, replies.size());
+        assertEquals(2, replies.get(0).seq());
+        assertEquals(1L, replies.get(0).replyTo());
+
+        ChatService.Received resent = chat().receive(conversation, "c1", "我的卡号 6222 0212 3456 7890 123 丢了");
+        assertTrue(resent.duplicate());
+        assertFalse(resent.needsReply());
+        assertEquals(1, resent.message().seq());
+        assertTrue(chat().reply(conversation, resent.message()).isEmpty(), "answered once");
+
+        List<ChatMessage> transcript = chat().replay(conversation, 0);
+        assertEquals(2, transcript.size());
+        ChatMessage question = transcript.get(0);
+        assertEquals(Sender.CUSTOMER, question.sender());
+        assertEquals("我的卡号 6222 0212 3456 7890 123 丢了", question.text(), "the transcript keeps what was typed");
+        ChatMessage answer = transcript.get(1);
+        assertEquals(Sender.BOT, answer.sender());
+        assertEquals("相关问题", answer.suggestions().get(0).question());
+        assertEquals(List.of("转人工"), answer.quickReplies());
+        assertEquals(1, chat().replay(conversation, 1).size());
+
+        ChatStore.LoggedDecision decision = store.decision(conversation.id(), 1).orElseThrow();
+        assertEquals("我的卡号 **** **** **** ***0 123 丢了", decision.question(), "the last four digits stay");
+        assertEquals("faq-1", decision.matchedId());
+    }
+
+    @Test
+    void aStoredQuestionWithoutAnAnswerIsAnsweredWhenResent() {
+        Conversation conversation = chat().start(null, null).conversation();
+        chat().receive(conversation, "c1", "你好");
+        ChatService.Received resent = chat().receive(conversation, "c1", "你好");
+        assertTrue(resent.duplicate());
+        assertTrue(resent.needsReply(), "the server went away before answering");
+        assertEquals(2, chat().reply(conversation, resent.message()).get(0).seq());
+    }
+
+    @Test
+    void aClosedConversationCanBeRatedButNotContinued() {
+        Conversation conversation = chat().start(null, null).conversation();
+        chat().receive(conversation, "c1", "你好");
+        assertEquals("not_closed", assertThrows(ChatException.class, () -> chat().rate(conversation, 4, null)).code());
+        ChatMessage notice = chat().close(conversation);
+        assertEquals(Sender.SYSTEM, notice.sender());
+        assertEquals(2, notice.seq());
+        assertEquals("conversation_closed",
+                assertThrows(ChatException.class, () -> chat().receive(conversation, "c2", "还在吗")).code());
+        chat().rate(conversation, 4, "不错");
+        chat().rate(conversation, 5, null);
+        assertEquals(5, store.stars(conversation.id()).orElseThrow());
+        assertFalse(chat().start(chat().start(null, null).token(), conversation.id()).resumed());
+    }
+
+    @Test
+    void concurrentMessagesGetGaplessUniqueSequenceNumbers() throws Exception {
+        Conversation conversation = chat().start(null, null).conversation();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            var tasks = new ArrayList<Callable<Long>>();
+            for (int i = 0; i < 40; i++) {
+                String id = "c" + (i % 20); // every id twice
+                tasks.add(() -> chat().receive(conversation, id, "消息 " + id).message().seq());
+            }
+            Set<Long> seqs = new TreeSet<>();
+            for (Future<Long> seq : pool.invokeAll(tasks)) seqs.add(seq.get());
+            assertEquals(20, seqs.size());
+            assertEquals(1L, ((TreeSet<Long>) seqs).first());
+            assertEquals(20L, ((TreeSet<Long>) seqs).last());
+            assertEquals(20, chat().replay(conversation, 0).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.kefu.server.chat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The demo page in a real browser: Debian's headless Chromium driven through Debian's chromedriver (never a
+ * downloaded browser). Screenshots go to {@code target/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChatWidgetIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void startBrowser(@TempDir Path profile) {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver packages (.ci/run installs them)");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=1280,800",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.quit();
+    }
+
+    @Test
+    void aQuestionThroughTheWidgetIsAnsweredWithSuggestions() throws Exception {
+        browser.get("http://localhost:" + port + "/demo.html");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebElement bubble = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".kefu-bubble")));
+        assertEquals("打开星河通信 在线客服", bubble.getAttribute("aria-label"));
+        bubble.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-status"), "在线"));
+        assertTrue(browser.findElement(By.cssSelector(".kefu-log")).getText().contains("您好"));
+
+        // typed text is shown as text: nothing runs, no element is made from it
+        WebElement input = browser.findElement(By.cssSelector(".kefu-input"));
+        String attack = "<img src=x onerror=alert(1)>";
+        input.sendKeys(attack, Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector(".kefu-msg-bot")).size() >= 2);
+        WebElement mine = browser.findElements(By.cssSelector(".kefu-msg-customer")).get(0);
+        assertEquals(attack, mine.findElement(By.cssSelector(".kefu-text")).getText());
+        assertTrue(browser.findElements(By.cssSelector(".kefu-log img")).isEmpty());
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+
+        // a real question: the answer, rendered from the safe markup, and related questions as buttons
+        input.sendKeys("银行卡丢了怎么办", Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector(".kefu-msg-bot")).size() >= 3);
+        List<WebElement> bots = browser.findElements(By.cssSelector(".kefu-msg-bot"));
+        WebElement answer = bots.get(bots.size() - 1);
+        assertTrue(answer.getText().contains("挂失"), answer.getText());
+        assertTrue(!answer.findElements(By.cssSelector(".kefu-text ol li")).isEmpty(), "the numbered list is a list");
+        WebElement suggestion = answer.findElement(By.cssSelector(".kefu-suggestion"));
+        assertTrue(suggestion.getText().contains("补办"), suggestion.getText());
+        screenshot("widget-demo.png");
+
+        // clicking the suggestion asks it
+        suggestion.click();
+        wait.until(d -> d.findElements(By.cssSelector(".kefu-msg-bot")).size() >= 4);
+        assertTrue(browser.findElements(By.cssSelector(".kefu-msg-customer")).get(2).getText().contains("补办"));
+
+        // end the conversation: the rating prompt appears and a rating is accepted
+        browser.findElement(By.cssSelector(".kefu-end")).click();
+        WebElement rating = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".kefu-rating")));
+        rating.findElements(By.cssSelector(".kefu-star")).get(4).click();
+        rating.findElement(By.cssSelector(".kefu-comment")).sendKeys("很方便");
+        screenshot("widget-rating.png");
+        rating.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-log"), "感谢您的评价"));
+    }
+
+    @Test
+    void theFullPageChatFitsAPhone() throws Exception {
+        browser.manage().window().setSize(new Dimension(360, 740));
+        try {
+            browser.get("http://localhost:" + port + "/chat");
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-status"), "在线"));
+            browser.findElement(By.cssSelector(".kefu-quick .kefu-chip")).click();
+            wait.until(d -> d.findElements(By.cssSelector(".kefu-msg-bot")).size() >= 2);
+            Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+            assertTrue(scrollWidth.intValue() <= 360, "no sideways scrolling at 360 px: " + scrollWidth);
+            screenshot("chat-360.png");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 800));
+        }
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(Path.of("target"));
+        Files.copy(shot.toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
