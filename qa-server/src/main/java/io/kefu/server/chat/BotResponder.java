@@ -1,15 +1,17 @@
 package io.kefu.server.chat;
 
-import io.kefu.qa.QaBot;
 import io.kefu.qa.Reply;
+import io.kefu.qa.dialog.BotMessage;
+import io.kefu.qa.dialog.Dialogue;
+import io.kefu.qa.dialog.DialogueState;
+import io.kefu.qa.dialog.Turn;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bot's side of a conversation: a customer message in, the bot's messages out. The one place that decides what
- * the bot says, so that multi-turn dialogue (forms, intents such as 转人工) plugs in here without touching the
- * protocol or storage code.
+ * the bot says: the {@link Dialogue} (forms, hand-off, follow-ups, FAQ answers) with the conversation's stored state.
  */
 @Component
 public class BotResponder {
@@ -17,10 +19,14 @@ public class BotResponder {
     /** The text the 转人工 buttons send. */
     public static final String HANDOFF_REQUEST = "转人工";
 
-    private final QaBot bot;
+    private final Dialogue dialogue;
+    private final ChatStore store;
+    private final JsonMapper json;
 
-    public BotResponder(QaBot bot) {
-        this.bot = bot;
+    BotResponder(Dialogue dialogue, ChatStore store, JsonMapper json) {
+        this.dialogue = dialogue;
+        this.store = store;
+        this.json = json;
     }
 
     /**
@@ -28,23 +34,29 @@ public class BotResponder {
      * @param text         what the customer typed or clicked
      */
     public BotTurn respond(Conversation conversation, String text) {
-        if (text.strip().equals(HANDOFF_REQUEST)) return handoff();
-        Reply reply = bot.ask(text);
-        var decision = new BotDecision(reply.kind().wireName(), reply.id(), reply.score(),
-                reply.trace().decidedBy(), reply.trace().micros());
-        OutgoingMessage message = switch (reply.kind()) {
-            case ANSWER -> new OutgoingMessage("answer", reply.answer(), reply.suggestions(), List.of());
-            case CLARIFY -> new OutgoingMessage("clarify", "您是不是想问：", reply.suggestions(), List.of());
-            case NONE -> new OutgoingMessage("none",
-                    "抱歉，暂时没有找到相关答案。您可以换个说法再问一次，或者转人工客服。", List.of(), List.of(HANDOFF_REQUEST));
-        };
-        return new BotTurn(List.of(message), decision);
+        Turn turn = dialogue.respond(state(conversation), text, conversation.id());
+        Reply reply = turn.reply();
+        var decision = new BotDecision(turn.handoff() != null ? "handoff" : reply.kind().wireName(),
+                reply.question() == null ? null : reply.id(), reply.score(), reply.trace().decidedBy(),
+                reply.trace().micros());
+        var messages = turn.messages().stream().map(BotResponder::outgoing).toList();
+        return new BotTurn(messages, decision, json.writeValueAsString(turn.state()), turn.handoff());
     }
 
-    /** Until agents can take conversations over, a hand-off request gets an honest notice. */
-    private static BotTurn handoff() {
-        var notice = new OutgoingMessage("handoff",
-                "已收到您的转人工请求。人工客服暂未上线，请您先描述问题，智能客服会尽力为您解答。", List.of(), List.of());
-        return new BotTurn(List.of(notice), new BotDecision("handoff", null, 0, "handoff-request", 0));
+    private DialogueState state(Conversation conversation) {
+        return store.dialogueState(conversation.id()).map(this::parse).orElse(DialogueState.start());
+    }
+
+    /** A state written by an older version that no longer reads is forgotten rather than breaking the chat. */
+    private DialogueState parse(String stored) {
+        try {
+            return json.readValue(stored, DialogueState.class);
+        } catch (JacksonException e) {
+            return DialogueState.start();
+        }
+    }
+
+    private static OutgoingMessage outgoing(BotMessage message) {
+        return new OutgoingMessage(message.kind(), message.text(), message.suggestions(), message.quickReplies());
     }
 }

@@ -113,6 +113,7 @@ class ChatService {
                 store.insertMessage(current.id(), message);
                 stored.add(message);
             }
+            if (turn.state() != null) store.saveDialogueState(current.id(), turn.state());
             if (turn.decision() != null) {
                 store.insertDecision(current.id(), question.seq(), PersonalDataMask.mask(question.text()),
                         turn.decision());

@@ -62,6 +62,16 @@ class ChatStore {
                 .query(ChatStore::conversation).optional();
     }
 
+    /** The bot's memory of the conversation, as JSON; empty for a new one. */
+    Optional<String> dialogueState(String conversationId) {
+        return jdbc.sql("select dialogue_state from conversations where id = ?").param(conversationId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    void saveDialogueState(String conversationId, String state) {
+        jdbc.sql("update conversations set dialogue_state = ? where id = ?").params(state, conversationId).update();
+    }
+
     void advanceTo(String conversationId, long lastSeq) {
         jdbc.sql("update conversations set last_seq = ? where id = ?").params(lastSeq, conversationId).update();
     }

@@ -2,6 +2,11 @@ package io.kefu.server.system;
 
 import io.kefu.qa.KnowledgeBase;
 import io.kefu.qa.QaBot;
+import io.kefu.qa.dialog.Dialogue;
+import io.kefu.qa.dialog.FormDefinition;
+import io.kefu.qa.dialog.TicketStore;
+
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -13,9 +18,13 @@ class BotConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(BotConfiguration.class);
 
+    @Bean
+    KnowledgeSource knowledgeSource(KefuProperties properties) {
+        return new KnowledgeSource(properties.knowledge());
+    }
+
     @Bean(destroyMethod = "close")
-    QaBot qaBot(KefuProperties properties) {
-        var source = new KnowledgeSource(properties.knowledge());
+    QaBot qaBot(KnowledgeSource source) {
         long start = System.nanoTime();
         KnowledgeBase knowledge = source.knowledgeBase();
         QaBot.Builder builder = QaBot.builder().knowledge(knowledge).lexicon(source.lexicon()).intents(source.intents());
@@ -24,5 +33,12 @@ class BotConfiguration {
         log.info("knowledge base loaded from {}: {} standard questions, {} phrasings, in {} ms", source.describe(),
                 knowledge.size(), bot.indexedPhrasings(), (System.nanoTime() - start) / 1_000_000);
         return bot;
+    }
+
+    @Bean
+    Dialogue dialogue(QaBot bot, KnowledgeSource source, TicketStore tickets) {
+        List<FormDefinition> forms = source.forms();
+        log.info("{} forms loaded: {}", forms.size(), forms.stream().map(FormDefinition::intent).toList());
+        return Dialogue.builder(bot).forms(forms).tickets(tickets).build();
     }
 }

@@ -3,6 +3,8 @@ package io.kefu.server.system;
 import io.kefu.qa.FaqEntry;
 import io.kefu.qa.KnowledgeBase;
 import io.kefu.qa.Lexicon;
+import io.kefu.qa.dialog.FormDefinition;
+import io.kefu.qa.dialog.FormFiles;
 import io.kefu.qa.intent.IntentFiles;
 import io.kefu.qa.intent.IntentSet;
 import io.kefu.qa.knowledge.KnowledgeFiles;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,7 +29,7 @@ import java.util.Optional;
  * {@code knowledge/} (the bundled demo content). Spring's resource resolver lists the classpath, because the
  * knowledge jar sits nested inside the server's jar where plain file-system listing does not reach.
  */
-final class KnowledgeSource {
+public final class KnowledgeSource {
 
     private static final String CLASSPATH_PREFIX = "knowledge";
 
@@ -57,6 +60,14 @@ final class KnowledgeSource {
         var files = new ArrayList<IntentSet>();
         forEachBundled(IntentFiles.INTENTS_FOLDER, (name, in) -> files.add(IntentFiles.parse(name, in)));
         return IntentFiles.builtin().overriddenBy(IntentFiles.combine(files));
+    }
+
+    /** The forms that collect details for the knowledge base's transactional intents. */
+    List<FormDefinition> forms() {
+        if (directory != null) return FormFiles.fromDirectory(directory);
+        var forms = new ArrayList<FormDefinition>();
+        forEachBundled(FormFiles.FORMS_FOLDER, (name, in) -> forms.addAll(FormFiles.parse(name, in)));
+        return forms;
     }
 
     private interface FileReader {

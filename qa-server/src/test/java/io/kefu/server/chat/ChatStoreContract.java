@@ -44,17 +44,27 @@ abstract class ChatStoreContract {
             DataSource dataSource = dataSource();
             flyway(dataSource).migrate();
             store = new ChatStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
-            BotResponder echo = new BotResponder(null) {
+            BotResponder echo = new BotResponder(null, null, null) {
                 @Override
                 public BotTurn respond(Conversation conversation, String text) {
                     return new BotTurn(List.of(new OutgoingMessage("answer", "收到：" + text,
                             List.of(new io.kefu.qa.Suggestion("faq-1", "相关问题")), List.of("转人工"))),
-                            new BotDecision("answer", "faq-1", 0.9, "test", 12));
+                            new BotDecision("answer", "faq-1", 0.9, "test", 12), "{\"turns\":" + text.length() + "}",
+                            null);
                 }
             };
             chat = new ChatService(store, echo, new DataSourceTransactionManager(dataSource));
         }
         return chat;
+    }
+
+    @Test
+    void theDialogueStateIsStoredWithTheConversation() {
+        ChatService.Session session = chat().start(null, null);
+        assertTrue(store.dialogueState(session.conversation().id()).isEmpty());
+        var received = chat().receive(session.conversation(), "c1", "话费怎么查");
+        chat().reply(session.conversation(), received.message());
+        assertEquals("{\"turns\":5}", store.dialogueState(session.conversation().id()).orElseThrow());
     }
 
     @Test
