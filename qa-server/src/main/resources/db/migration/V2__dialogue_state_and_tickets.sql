@@ -12,3 +12,6 @@ create table tickets (
     created_at      timestamp with time zone not null
 );
 create index tickets_by_conversation on tickets (conversation_id);
+
+-- The deciding rule can name the intent template that matched.
+alter table bot_decisions alter column stage set data type varchar(200);

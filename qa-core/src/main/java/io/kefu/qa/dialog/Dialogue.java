@@ -36,6 +36,8 @@ public final class Dialogue {
     private static final Pattern FOLLOW_UP_START = Pattern.compile("^(那|那么|那要是|还有|另外|如果|要是|假如)");
     private static final int FOLLOW_UP_MAX_LENGTH = 8;
     private static final Set<String> CANCEL_INTENTS = Set.of("cancel");
+    private static final Pattern QUESTION_MARKERS =
+            Pattern.compile("[?？]|吗|么|怎|如何|为什么|为啥|什么|多少|多久|哪|几|是否|能否|能不能|可不可以");
 
     private final QaBot bot;
     private final Map<String, FormDefinition> forms;
@@ -182,13 +184,19 @@ public final class Dialogue {
         return new Turn(out, state.withForm(failed), null, null, reply);
     }
 
-    /** The detail asked for, read from the reply: a value of the slot's type, or the whole text for free text. */
+    /**
+     * The detail asked for, read from the reply: a value of the slot's type, or, for a free-text slot, the whole
+     * reply unless it is phrased as a question (网速特别慢 describes a fault even though an FAQ covers it;
+     * 网速慢怎么办 is a question to answer first).
+     */
     private String read(FormDefinition.FormSlot slot, String text, Reply reply) {
-        List<SlotValue> found = bot.intents().recognize(bot.normalize(text), slot.type());
+        String normalized = bot.normalize(text);
+        List<SlotValue> found = bot.intents().recognize(normalized, slot.type());
         if (!found.isEmpty()) return found.get(0).value();
-        boolean looksLikeAQuestion = reply.kind() == ReplyKind.ANSWER && reply.question() != null;
+        boolean askedAQuestion = QUESTION_MARKERS.matcher(text).find()
+                && reply.kind() == ReplyKind.ANSWER && reply.question() != null;
         String trimmed = text.strip();
-        if (slot.freeText() && !looksLikeAQuestion && !trimmed.isEmpty()) {
+        if (slot.freeText() && !askedAQuestion && !trimmed.isEmpty()) {
             return trimmed.length() > MAX_FREE_TEXT ? trimmed.substring(0, MAX_FREE_TEXT) : trimmed;
         }
         return null;

@@ -111,8 +111,15 @@ class ChatStore {
         jdbc.sql("insert into bot_decisions (conversation_id, seq, question, kind, matched_id, score, stage, micros, "
                         + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(conversationId, seq, maskedQuestion, decision.kind(), decision.matchedId(), decision.score(),
-                        decision.stage(), decision.micros(), now())
+                        clip(decision.stage(), STAGE_LENGTH), decision.micros(), now())
                 .update();
+    }
+
+    /** The width of bot_decisions.stage: a rule naming a long template is cut rather than failing the turn. */
+    static final int STAGE_LENGTH = 200;
+
+    private static String clip(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
     /** A decision log entry as stored: the masked question, the kind and the matched id. */

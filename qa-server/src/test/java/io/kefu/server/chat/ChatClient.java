@@ -63,6 +63,20 @@ final class ChatClient implements AutoCloseable {
         socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    /**
+     * Sends unless the connection is already closing; false once the server has closed it. For floods, where the
+     * server may close the connection between two sends.
+     */
+    boolean trySend(ObjectNode frame) {
+        try {
+            sendRaw(frame.toString());
+            return true;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.IOException) return false;
+            throw e;
+        }
+    }
+
     void sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(10, TimeUnit.SECONDS).join();
     }
