@@ -89,6 +89,12 @@ public final class Dialogue {
     }
 
     private Turn converse(DialogueState state, String text, Reply reply, String conversation, List<BotMessage> out) {
+        Reply followUp = followUp(state, text, reply);
+        if (followUp != null) {
+            out.add(answerMessage(followUp));
+            return new Turn(out, state.withTopic(new DialogueState.Topic(followUp.id(), followUp.question())), null,
+                    null, followUp);
+        }
         switch (reply.kind()) {
             case HANDOFF -> {
                 out.add(handoffMessage(reply.intent().intent()));
@@ -107,12 +113,6 @@ public final class Dialogue {
             default -> {
             }
         }
-        Reply followUp = followUp(state, text);
-        if (followUp != null) {
-            out.add(answerMessage(followUp));
-            return new Turn(out, state.withTopic(new DialogueState.Topic(followUp.id(), followUp.question())), null,
-                    null, followUp);
-        }
         if (reply.kind() == ReplyKind.CLARIFY) {
             out.add(new BotMessage("clarify", "您是不是想问：", null, reply.suggestions(), List.of("转人工")));
             return new Turn(out, state.withMisses(0), null, null, reply);
@@ -127,13 +127,21 @@ public final class Dialogue {
         return new Turn(out, state.withMisses(misses), null, null, reply);
     }
 
-    /** The question again with the previous topic's keywords, when it looks like it leans on the previous answer. */
-    private Reply followUp(DialogueState state, String text) {
-        if (state.topic() == null || !looksLikeFollowUp(text)) return null;
+    /**
+     * The question asked again with the previous topic's keywords, when it looks like it leans on the previous
+     * answer and that reading fits better than the question alone (怎么取消 after 彩铃怎么开通 is about 彩铃,
+     * even though some other entry also explains a cancellation).
+     */
+    private Reply followUp(DialogueState state, String text, Reply alone) {
+        if (state.topic() == null || alone.kind() == ReplyKind.HANDOFF || alone.kind() == ReplyKind.FORM
+                || (alone.kind() == ReplyKind.ANSWER && alone.question() == null) || !looksLikeFollowUp(text)) {
+            return null;
+        }
         Set<String> keywords = bot.keywords(state.topic().question());
         if (keywords.isEmpty()) return null;
         Reply combined = bot.ask(text + " " + String.join(" ", keywords));
-        return combined.kind() == ReplyKind.ANSWER && combined.question() != null ? combined : null;
+        boolean better = alone.kind() != ReplyKind.ANSWER || combined.score() > alone.score();
+        return combined.kind() == ReplyKind.ANSWER && combined.question() != null && better ? combined : null;
     }
 
     private boolean looksLikeFollowUp(String text) {

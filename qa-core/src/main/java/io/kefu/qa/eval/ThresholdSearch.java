@@ -21,15 +21,23 @@ final class ThresholdSearch {
     private ThresholdSearch() {
     }
 
+    /**
+     * Tries every top score that occurs as the answer threshold (the accuracy only changes there), with a few
+     * margins scaled to where those scores lie; ties go to the lower threshold.
+     *
+     * @param maxScore kept for callers whose scores are not probabilities; thresholds above it are not tried
+     */
     static Choice best(List<Outcome> outcomes, double maxScore, int steps) {
+        var candidates = new java.util.TreeSet<Double>();
+        outcomes.forEach(o -> candidates.add(Math.min(maxScore, o.top())));
+        for (int s = 0; s <= steps; s++) candidates.add(maxScore * s / steps);
         Choice best = null;
-        for (double margin : new double[]{0, 0.01, 0.02, 0.05, 0.1}) {
-            for (int s = 0; s <= steps; s++) {
-                double threshold = maxScore * s / steps;
+        for (double margin : new double[]{0, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1}) {
+            for (double threshold : candidates) {
                 double accuracy = accuracy(outcomes, threshold, margin);
                 if (best == null || accuracy > best.accuracy()) {
-                    double clarify = Math.min(threshold, threshold * 0.5);
-                    best = new Choice(new Thresholds(Math.min(1, threshold), Math.min(1, clarify), margin), accuracy);
+                    double answer = Math.min(1, threshold);
+                    best = new Choice(new Thresholds(answer, answer / 2, margin), accuracy);
                 }
             }
         }
