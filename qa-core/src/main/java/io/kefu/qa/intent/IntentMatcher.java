@@ -55,11 +55,7 @@ public final class IntentMatcher {
 
     private IntentMatcher(IntentSet intents, Clock clock) {
         this.intents = intents;
-        try {
-            this.types = new SlotTypes(intents.entities().stream().map(EntityDictionary::name).toList());
-        } catch (IllegalArgumentException e) {
-            throw new KnowledgeException("entities", "", "", e.getMessage());
-        }
+        this.types = new SlotTypes(intents.entities().stream().map(EntityDictionary::name).toList());
         TemplateCompiler.Result compiled = TemplateCompiler.compile(intents, types);
         this.templates = compiled.templates();
         this.automaton = compiled.automaton();
@@ -69,8 +65,9 @@ public final class IntentMatcher {
     /**
      * Compiles every template.
      *
-     * @throws KnowledgeException naming the file, intent and template of a template that does not parse, expands
-     *                            too far, or uses a slot type that is neither built in nor a dictionary
+     * @throws KnowledgeException       naming the file, intent and template of a template that does not parse,
+     *                                  expands too far, or uses a slot type that is neither built in nor a dictionary
+     * @throws IllegalArgumentException when two entity dictionaries have the same name
      */
     public static IntentMatcher compile(IntentSet intents) {
         return compile(intents, Clock.system(DEFAULT_ZONE));
