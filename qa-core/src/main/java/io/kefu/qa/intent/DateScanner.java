@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +22,14 @@ final class DateScanner implements SlotScanner {
 
     /** A word relative to today: so many days, or so many months, away. */
     private record Relative(boolean months, int offset) {
+
+        String resolve(LocalDate today) {
+            return months ? YearMonth.from(today).plusMonths(offset).toString() : today.plusDays(offset).toString();
+        }
+    }
+
+    /** Where a relative word stands in the question. */
+    private record Found(int begin, int end, Relative word) {
     }
 
     /** 今天, 上个月...: one automaton pass instead of a string search per word. */
@@ -48,28 +57,21 @@ final class DateScanner implements SlotScanner {
 
     @Override
     public void scan(String text, List<Recognition> out) {
-        int month = text.indexOf('月');
-        int found = out.size();
+        var words = new ArrayList<Found>(1);
         RELATIVE.parseText(text.toCharArray(), (AhoCorasickDoubleArrayTrie.IHitFull<Relative>) (begin, end, word, index) ->
-                out.add(new Recognition(begin, end, SlotTypes.DATE, word.months() ? "M" + word.offset() : "D" + word.offset())));
-        if (out.size() == found && month < 0 && !hasDigit(text)) return; // most questions: no date, no clock read
+                words.add(new Found(begin, end, word)));
+        int month = text.indexOf('月');
+        boolean digits = hasDigit(text);
+        if (words.isEmpty() && month < 0 && !digits) return; // most questions: no date, and no need to read the clock
         LocalDate today = LocalDate.now(clock);
-        for (int i = found; i < out.size(); i++) out.set(i, resolved(out.get(i), today));
+        for (Found found : words) out.add(new Recognition(found.begin(), found.end(), SlotTypes.DATE, found.word().resolve(today)));
         for (int i = month; i >= 0; i = text.indexOf('月', i + 1)) monthAt(text, i, today.getYear(), out);
-        if (!hasDigit(text)) return; // the regular expression costs more than everything else together
+        if (!digits) return; // the regular expression costs more than everything else together
         Matcher iso = ISO.matcher(text);
         while (iso.find()) {
             LocalDate date = date(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(3)), Integer.parseInt(iso.group(4)));
             if (date != null) out.add(new Recognition(iso.start(), iso.end(), SlotTypes.DATE, date.toString()));
         }
-    }
-
-    /** A relative word found before the clock was read ("D-1", "M1") with its date filled in. */
-    private static Recognition resolved(Recognition relative, LocalDate today) {
-        int offset = Integer.parseInt(relative.value().substring(1));
-        String value = relative.value().charAt(0) == 'M' ? YearMonth.from(today).plusMonths(offset).toString()
-                : today.plusDays(offset).toString();
-        return new Recognition(relative.start(), relative.end(), SlotTypes.DATE, value);
     }
 
     private static boolean hasDigit(String text) {
