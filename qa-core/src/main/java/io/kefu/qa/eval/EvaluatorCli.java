@@ -2,6 +2,9 @@ package io.kefu.qa.eval;
 
 import io.kefu.qa.KnowledgeBase;
 import io.kefu.qa.Lexicon;
+import io.kefu.qa.intent.IntentFiles;
+import io.kefu.qa.intent.IntentMatcher;
+import io.kefu.qa.knowledge.KnowledgeException;
 import io.kefu.qa.knowledge.KnowledgeFiles;
 import io.kefu.qa.knowledge.LexiconFiles;
 import io.kefu.qa.rank.RankingModel;
@@ -21,6 +24,7 @@ import java.util.Set;
  * eval  --kb KB.tsv|KNOWLEDGE_DIR --queries Q.tsv [--judged J.tsv] [--engine default|baseline|both]
  * pairs --pairs PAIRS.tsv --tune-split S --test-split T
  * train --pairs FILE:SPLIT [--pairs FILE:SPLIT ...] --faq-pairs FILE:SPLIT [--out MODEL.json]
+ * intents --templates INTENTS.yaml --utterances UTTERANCES.tsv [--split S] [--errors FILE]
  * common: [--knowledge DIR] (lexicon and model; default knowledge/src/main/resources/knowledge) [--model FILE]
  * </pre>
  * The last line printed is always one JSON object.
@@ -37,12 +41,12 @@ public final class EvaluatorCli {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: eval|pairs|train|bench --name value ... (see EvaluatorCli javadoc or docs/benchmarks.md)");
+            System.err.println("usage: eval|pairs|train|bench|intents --name value ... (see EvaluatorCli javadoc or docs/benchmarks.md)");
             System.exit(2);
         }
         try {
             new EvaluatorCli(System.out).run(args);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | KnowledgeException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
         }
@@ -55,6 +59,7 @@ public final class EvaluatorCli {
             case "pairs" -> pairs(options);
             case "train" -> new Trainer(out, lexicon(options)).train(options);
             case "bench" -> bench(options);
+            case "intents" -> intents(options);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -178,6 +183,20 @@ public final class EvaluatorCli {
         if (tune.isEmpty() || test.isEmpty()) throw new IllegalArgumentException("no pairs in split " + (tune.isEmpty() ? tuneSplit : testSplit));
         Map<String, Object> report = PairEvaluation.run(new PairScorer(lexicon(options), tune), model(options), tune, test);
         Report.table(out, "pairs " + options.require("pairs") + " (" + tuneSplit + " → " + testSplit + ")", report);
+        out.println(Report.json(report));
+    }
+
+    /** Templates alone (no built-in intents: the labels are the file's), top hit as the prediction. */
+    private void intents(Arguments options) {
+        Path templates = options.path("templates");
+        IntentMatcher matcher = IntentMatcher.compile(IntentFiles.fromFile(templates));
+        String split = options.get("split", null);
+        List<IntentEvaluation.Utterance> utterances = IntentEvaluation.utterances(options.path("utterances"), split);
+        var errors = new java.util.ArrayList<String>();
+        Map<String, Object> report = IntentEvaluation.run(matcher, utterances, out, errors);
+        Report.table(out, "intents " + templates + (split == null ? "" : " (" + split + ")"), report);
+        String errorsFile = options.get("errors", null);
+        if (errorsFile != null) writeLines(Path.of(errorsFile), errors);
         out.println(Report.json(report));
     }
 

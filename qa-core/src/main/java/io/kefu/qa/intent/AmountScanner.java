@@ -21,6 +21,8 @@ final class AmountScanner implements SlotScanner {
     @Override
     public void scan(String text, List<Recognition> out) {
         for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '块' && c != '元' && c != '圆') continue;
             String unit = unitAt(text, i);
             if (unit == null) continue;
             int numberEnd = text.charAt(i - 1) == ' ' ? i - 1 : i;

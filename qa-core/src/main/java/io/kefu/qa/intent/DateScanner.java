@@ -1,12 +1,15 @@
 package io.kefu.qa.intent;
 
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
+
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,10 +20,28 @@ import java.util.regex.Pattern;
  */
 final class DateScanner implements SlotScanner {
 
-    private static final Map<String, Integer> DAYS = words("今天", 0, "今日", 0, "明天", 1, "明日", 1, "后天", 2,
-            "昨天", -1, "昨日", -1, "前天", -2);
-    private static final Map<String, Integer> MONTHS = words("本月", 0, "这个月", 0, "这月", 0, "当月", 0,
-            "上个月", -1, "上月", -1, "下个月", 1, "下月", 1);
+    /** A word relative to today: so many days, or so many months, away. */
+    private record Relative(boolean months, int offset) {
+
+        String resolve(LocalDate today) {
+            return months ? YearMonth.from(today).plusMonths(offset).toString() : today.plusDays(offset).toString();
+        }
+    }
+
+    /** Where a relative word stands in the question. */
+    private record Found(int begin, int end, Relative word) {
+    }
+
+    /** 今天, 上个月...: one automaton pass instead of a string search per word. */
+    private static final AhoCorasickDoubleArrayTrie<Relative> RELATIVE = new AhoCorasickDoubleArrayTrie<>(new TreeMap<>(Map.ofEntries(
+            Map.entry("今天", new Relative(false, 0)), Map.entry("今日", new Relative(false, 0)),
+            Map.entry("明天", new Relative(false, 1)), Map.entry("明日", new Relative(false, 1)),
+            Map.entry("后天", new Relative(false, 2)), Map.entry("昨天", new Relative(false, -1)),
+            Map.entry("昨日", new Relative(false, -1)), Map.entry("前天", new Relative(false, -2)),
+            Map.entry("本月", new Relative(true, 0)), Map.entry("这个月", new Relative(true, 0)),
+            Map.entry("这月", new Relative(true, 0)), Map.entry("当月", new Relative(true, 0)),
+            Map.entry("上个月", new Relative(true, -1)), Map.entry("上月", new Relative(true, -1)),
+            Map.entry("下个月", new Relative(true, 1)), Map.entry("下月", new Relative(true, 1)))));
     private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})([-/. ])(\\d{1,2})\\2(\\d{1,2})(?!\\d)");
 
     private final Clock clock;
@@ -36,17 +57,28 @@ final class DateScanner implements SlotScanner {
 
     @Override
     public void scan(String text, List<Recognition> out) {
+        var words = new ArrayList<Found>(1);
+        RELATIVE.parseText(text.toCharArray(), (AhoCorasickDoubleArrayTrie.IHitFull<Relative>) (begin, end, word, index) ->
+                words.add(new Found(begin, end, word)));
+        int month = text.indexOf('月');
+        boolean digits = hasDigit(text);
+        if (words.isEmpty() && month < 0 && !digits) return; // most questions: no date, and no need to read the clock
         LocalDate today = LocalDate.now(clock);
-        DAYS.forEach((word, offset) -> each(text, word, start ->
-                out.add(new Recognition(start, start + word.length(), SlotTypes.DATE, today.plusDays(offset).toString()))));
-        MONTHS.forEach((word, offset) -> each(text, word, start -> out.add(new Recognition(start, start + word.length(),
-                SlotTypes.DATE, YearMonth.from(today).plusMonths(offset).toString()))));
-        for (int i = text.indexOf('月'); i >= 0; i = text.indexOf('月', i + 1)) monthAt(text, i, today.getYear(), out);
+        for (Found found : words) out.add(new Recognition(found.begin(), found.end(), SlotTypes.DATE, found.word().resolve(today)));
+        for (int i = month; i >= 0; i = text.indexOf('月', i + 1)) monthAt(text, i, today.getYear(), out);
+        if (!digits) return; // the regular expression costs more than everything else together
         Matcher iso = ISO.matcher(text);
         while (iso.find()) {
             LocalDate date = date(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(3)), Integer.parseInt(iso.group(4)));
             if (date != null) out.add(new Recognition(iso.start(), iso.end(), SlotTypes.DATE, date.toString()));
         }
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') return true;
+        }
+        return false;
     }
 
     /** "5月1日", "2025年5月1号", "五月", "5月份" around the 月 at {@code at}. */
@@ -111,13 +143,4 @@ final class DateScanner implements SlotScanner {
         return true;
     }
 
-    private static void each(String text, String word, java.util.function.IntConsumer action) {
-        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) action.accept(i);
-    }
-
-    private static Map<String, Integer> words(Object... pairs) {
-        var map = new LinkedHashMap<String, Integer>();
-        for (int i = 0; i < pairs.length; i += 2) map.put((String) pairs[i], (Integer) pairs[i + 1]);
-        return map;
-    }
 }

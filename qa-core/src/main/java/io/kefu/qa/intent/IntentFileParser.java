@@ -58,6 +58,7 @@ final class IntentFileParser {
             if (!NAME.matcher(name).matches()) {
                 throw problem(where, "entities", "bad dictionary name: use lower-case letters, digits and _");
             }
+            if (SlotTypes.BUILT_IN.contains(name)) throw problem(where, "entities", "'" + name + "' is a built-in slot type");
             out.add(new EntityDictionary(name, values(where, name, dictionary.getValue()), source));
         }
         return out;

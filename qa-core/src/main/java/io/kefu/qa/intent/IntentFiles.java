@@ -45,7 +45,10 @@ public final class IntentFiles {
         }
     }
 
-    /** One intents file; {@code name} is what error messages call it. Template syntax is checked here. */
+    /**
+     * One intents file; {@code name} is what error messages call it. Template syntax is checked here; slot types,
+     * which may come from another file, when the set is compiled.
+     */
     public static IntentSet parse(String name, InputStream in) {
         return IntentFileParser.parse(name, in);
     }
@@ -87,7 +90,8 @@ public final class IntentFiles {
 
     /**
      * The built-in intents overridden by every {@code intents/*.yaml} below a knowledge directory, in file-name
-     * order. A knowledge directory without an {@code intents/} folder gives the built-ins alone.
+     * order, with every slot type checked. A knowledge directory without an {@code intents/} folder gives the
+     * built-ins alone.
      */
     public static IntentSet fromDirectory(Path knowledgeDir) {
         Path folder = knowledgeDir.resolve(INTENTS_FOLDER);
@@ -107,6 +111,8 @@ public final class IntentFiles {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
         }
-        return builtin().overriddenBy(combine(parsed));
+        IntentSet intents = builtin().overriddenBy(combine(parsed));
+        TemplateCompiler.checkTypes(intents); // the whole content is here, so unknown slot types fail at load time
+        return intents;
     }
 }

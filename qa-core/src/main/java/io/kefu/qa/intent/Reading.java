@@ -31,12 +31,29 @@ record Reading(char[] skeleton, int[] from, int[] to, Recognition[] slots) {
      * spans replaced and a third kept can then be missed, in a question that holds many values at once.
      */
     static List<Reading> all(String text, List<Recognition> spans, SlotTypes types) {
+        if (spans.isEmpty()) return List.of(literal(text)); // most questions hold no slot value at all
         if (count(text.length(), spans) <= MAX_READINGS) return walk(text, spans, types, true);
         var readings = new ArrayList<Reading>(spans.size() + 2);
         readings.addAll(walk(text, List.of(), types, false));
         readings.addAll(walk(text, longestFirst(spans), types, false));
         for (Recognition span : spans) readings.addAll(walk(text, List.of(span), types, false));
         return readings;
+    }
+
+    /** The question itself, spaces dropped. */
+    private static Reading literal(String text) {
+        char[] skeleton = new char[text.length()];
+        int[] from = new int[text.length()];
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || SlotTypes.isMarker(c)) continue;
+            skeleton[length] = c;
+            from[length++] = i;
+        }
+        int[] to = new int[length];
+        for (int k = 0; k < length; k++) to[k] = from[k] + 1;
+        return new Reading(Arrays.copyOf(skeleton, length), Arrays.copyOf(from, length), to, new Recognition[length]);
     }
 
     /** @param literalToo also read each span as text (every combination); otherwise the spans must not overlap */

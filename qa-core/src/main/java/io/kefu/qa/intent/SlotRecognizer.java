@@ -30,6 +30,7 @@ final class SlotRecognizer {
         if (scanners.isEmpty()) return List.of();
         var found = new ArrayList<Recognition>();
         for (SlotScanner scanner : scanners) scanner.scan(text, found);
+        if (found.isEmpty()) return List.of();
         var used = new LinkedHashSet<Recognition>();
         for (Recognition recognition : found) {
             if (usedTypes.contains(recognition.type())) used.add(recognition);

@@ -44,11 +44,7 @@ final class TemplateCompiler {
                             spelling.append(text.text());
                             literal += text.text().length();
                         } else if (piece instanceof Expansion.Slot slot) {
-                            String type = intent.slotType(slot.name());
-                            if (!types.isKnown(type)) {
-                                throw new KnowledgeException(intent.source(), where(intent, t), "templates[" + t + "]",
-                                        "unknown slot type '" + type + "' for slot {" + slot.name() + "}; known: " + types.describe());
-                            }
+                            String type = knownType(intent, t, slot, types);
                             usedTypes.add(type);
                             spelling.append(types.marker(type));
                             slotNames.add(slot.name());
@@ -61,6 +57,31 @@ final class TemplateCompiler {
             }
         }
         return new Result(List.copyOf(templates), new TemplateAutomaton(patterns), Set.copyOf(usedTypes));
+    }
+
+    /**
+     * Checks that every slot of every template, and every entry of every {@code slots} section, has a type that is
+     * built in or an entity dictionary of the set; what {@link #compile} checks, without building anything.
+     */
+    static void checkTypes(IntentSet intents) {
+        var types = new SlotTypes(intents.entities().stream().map(EntityDictionary::name).toList());
+        for (Intent intent : intents.intents()) {
+            checkSlotSection(intent, types);
+            for (int t = 0; t < intent.templates().size(); t++) {
+                for (Expansion expansion : expand(intent, t)) {
+                    for (Expansion.Slot slot : expansion.slots()) knownType(intent, t, slot, types);
+                }
+            }
+        }
+    }
+
+    private static String knownType(Intent intent, int templateIndex, Expansion.Slot slot, SlotTypes types) {
+        String type = intent.slotType(slot.name());
+        if (!types.isKnown(type)) {
+            throw new KnowledgeException(intent.source(), where(intent, templateIndex), "templates[" + templateIndex + "]",
+                    "unknown slot type '" + type + "' for slot {" + slot.name() + "}; known: " + types.describe());
+        }
+        return type;
     }
 
     /** Expansions of one template; syntax errors name the file, the intent and the template. */

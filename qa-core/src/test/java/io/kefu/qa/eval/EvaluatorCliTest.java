@@ -83,6 +83,20 @@ class EvaluatorCliTest {
     }
 
     @Test
+    void intentsScoresTheTopTemplateHitAndCountsNoHitAsWrong(@TempDir Path dir) throws java.io.IOException {
+        Path errors = dir.resolve("errors.tsv");
+        JsonNode result = run("intents", "--templates", BENCH.resolve("sample-intents.yaml").toString(),
+                "--utterances", BENCH.resolve("sample-utterances.tsv").toString(), "--split", "test",
+                "--errors", errors.toString());
+        assertEquals(5, result.get("utterances").asInt(), "the train row is left out");
+        assertEquals(0.8, result.get("accuracy").asDouble(), 1e-9, "讲个笑话 has no template");
+        assertEquals(0.8, result.get("coverage").asDouble(), 1e-9);
+        // weather, train and music are perfect; joke has recall 0: (1 + 1 + 1 + 0) / 4
+        assertEquals(0.75, result.get("macro_f1").asDouble(), 1e-9);
+        assertEquals(List.of("讲个笑话\tjoke.QUERY\t"), Files.readAllLines(errors));
+    }
+
+    @Test
     void badArgumentsAreExplained() {
         var error = assertThrows(IllegalArgumentException.class,
                 () -> run("eval", "--kb", "no/such/kb.tsv", "--queries", "x"));

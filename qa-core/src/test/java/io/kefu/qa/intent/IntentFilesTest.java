@@ -136,6 +136,22 @@ class IntentFilesTest {
     }
 
     @Test
+    void unknownSlotTypesInTheKnowledgeFolderFailAtLoadTime(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("intents"));
+        Files.writeString(dir.resolve("intents/a.yaml"), "entities: {device: [宽带, 光猫]}\n");
+        Files.writeString(dir.resolve("intents/b.yaml"), """
+                intents:
+                  - name: fault_report
+                    slots: {problem: fault}
+                    templates: ["{device}坏了", "{device}{problem}"]
+                """);
+        var e = assertThrows(KnowledgeException.class, () -> IntentFiles.fromDirectory(dir));
+        assertEquals("intents/b.yaml intent fault_report field 'slots.problem': unknown slot type 'fault'; known: "
+                + "built-in types mobile, amount, date, id_card, bank_card, number; entity dictionaries device", e.getMessage());
+        assertTrue(rejection("entities:\n  mobile: [138]\n").contains("'mobile' is a built-in slot type"));
+    }
+
+    @Test
     void aKnowledgeFolderWithoutIntentsGivesTheBuiltIns(@TempDir Path dir) {
         assertEquals(IntentFiles.builtin(), IntentFiles.fromDirectory(dir));
     }
