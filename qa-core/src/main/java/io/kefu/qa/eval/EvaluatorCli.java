@@ -31,6 +31,9 @@ import java.util.Set;
  */
 public final class EvaluatorCli {
 
+    /** {@code --queries holdout}: each entry's last similar phrasing, taken out of the knowledge base, is a query. */
+    static final String HOLDOUT = "holdout";
+
     static final Path DEFAULT_KNOWLEDGE = Path.of("knowledge", "src", "main", "resources", "knowledge");
 
     private final PrintStream out;
@@ -66,9 +69,12 @@ public final class EvaluatorCli {
 
     private void eval(Arguments options) {
         String which = options.get("engine", "default");
-        var knowledge = knowledgeBase(Path.of(options.require("kb")));
-        List<BenchmarkData.Query> queries = withoutTrainingTexts(BenchmarkData.queries(options.path("queries")),
-                options.get("exclude-texts-of", null));
+        var full = knowledgeBase(Path.of(options.require("kb")));
+        boolean holdout = options.get("queries", "").equals(HOLDOUT);
+        var split = holdout ? HoldoutSplit.lastSimilar(full) : null;
+        var knowledge = holdout ? split.knowledge() : full;
+        List<BenchmarkData.Query> queries = holdout ? split.queries()
+                : withoutTrainingTexts(BenchmarkData.queries(options.path("queries")), options.get("exclude-texts-of", null));
         Map<String, Set<String>> judged = options.get("judged", null) == null
                 ? Map.of() : BenchmarkData.judgedNegatives(options.path("judged"));
         Map<String, Object> defaults = null;

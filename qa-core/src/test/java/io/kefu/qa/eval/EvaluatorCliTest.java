@@ -53,6 +53,14 @@ class EvaluatorCliTest {
     }
 
     @Test
+    void holdoutAsksEachEntrysLastSimilarPhrasingAgainstTheRest() {
+        JsonNode result = run(common("eval", "--kb", Fixtures.KNOWLEDGE.toString(), "--queries", "holdout"));
+        assertEquals(12, result.get("queries").asInt(), "every fixture entry has at least two similar phrasings");
+        assertEquals(0, result.get("ook_queries").asInt());
+        assertTrue(result.get("recall_at_5").asDouble() >= 0.75, result.toString());
+    }
+
+    @Test
     void bothEnginesRunOnTheSameDataWithRatios() {
         JsonNode result = run(common("eval", "--kb", BENCH.resolve("sample-kb.tsv").toString(),
                 "--queries", BENCH.resolve("sample-queries.tsv").toString(), "--engine", "both"));
