@@ -33,22 +33,36 @@ public final class TextNormalizer {
         return new NormalizedText(raw, core.isEmpty() ? collapsed : core);
     }
 
-    /** Half-width, lower-case ASCII; every character that is not a letter, digit or CJK ideograph becomes a space. */
+    /**
+     * Half-width, lower-case ASCII; every character that is not a letter, digit or CJK ideograph becomes a space,
+     * except a decimal point between two digits (100.5元 is an amount, not 100 and 5).
+     */
     private static String toHalfWidthWithSeparators(String text) {
-        var out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            int c = cp;
-            if (c == 0x3000) c = ' ';
-            else if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+        int[] chars = text.codePoints().map(TextNormalizer::halfWidth).toArray();
+        var out = new StringBuilder(chars.length);
+        for (int i = 0; i < chars.length; i++) {
+            int c = chars[i];
             if (c < 128) {
-                out.append(Character.isLetterOrDigit(c) ? Character.toLowerCase((char) c) : ' ');
+                boolean decimalPoint = c == '.' && i > 0 && i + 1 < chars.length
+                        && isAsciiDigit(chars[i - 1]) && isAsciiDigit(chars[i + 1]);
+                out.append(Character.isLetterOrDigit(c) || decimalPoint ? Character.toLowerCase((char) c) : ' ');
             } else if (Character.isLetterOrDigit(c)) {
                 out.appendCodePoint(c);
             } else {
                 out.append(' ');
             }
-        });
+        }
         return out.toString();
+    }
+
+    private static int halfWidth(int c) {
+        if (c == 0x3000) return ' ';
+        if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
+        return c;
+    }
+
+    private static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String collapseSpaces(String text) {

@@ -47,6 +47,13 @@ class TextNormalizerTest {
     }
 
     @Test
+    void aDecimalPointBetweenDigitsIsKept() {
+        assertEquals("充了100.5元", normalize("充了100.5元"));
+        assertEquals("充了100.5元", normalize("充了１００．５元"));
+        assertEquals("5g 好用", normalize("5G.好用"));
+    }
+
+    @Test
     void nullAndBlankAreEmpty() {
         assertEquals("", normalize(null));
         assertEquals("", normalize("  ？！ "));
