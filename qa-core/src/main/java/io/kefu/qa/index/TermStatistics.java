@@ -96,7 +96,4 @@ public final class TermStatistics {
         return unseenIdf;
     }
 
-    public int documents() {
-        return documents;
-    }
 }

@@ -16,8 +16,4 @@ public record Candidate(FaqEntry entry, List<FaqIndex.Hit> hits) {
     public Candidate {
         hits = List.copyOf(hits);
     }
-
-    public float bestRetrievalScore() {
-        return hits.get(0).score();
-    }
 }
