@@ -19,6 +19,14 @@ public class BotResponder {
     /** The text the 转人工 buttons send. */
     public static final String HANDOFF_REQUEST = "转人工";
 
+    /**
+     * Until agents can sign in and take conversations over, a hand-off gets an honest notice instead of the
+     * dialogue's "正在为您转接" (which would leave the customer waiting for nobody).
+     */
+    static final OutgoingMessage NO_AGENTS_YET = new OutgoingMessage("handoff",
+            "已收到您的转人工请求。人工客服暂未上线，请您先描述问题，智能客服会尽力为您解答。", java.util.List.of(),
+            java.util.List.of());
+
     private final Dialogue dialogue;
     private final ChatStore store;
     private final JsonMapper json;
@@ -39,7 +47,8 @@ public class BotResponder {
         var decision = new BotDecision(turn.handoff() != null ? "handoff" : reply.kind().wireName(),
                 reply.question() == null ? null : reply.id(), reply.score(), reply.trace().decidedBy(),
                 reply.trace().micros());
-        var messages = turn.messages().stream().map(BotResponder::outgoing).toList();
+        var messages = turn.messages().stream()
+                .map(m -> m.kind().equals("handoff") ? NO_AGENTS_YET : outgoing(m)).toList();
         return new BotTurn(messages, decision, json.writeValueAsString(turn.state()), turn.handoff());
     }
 
