@@ -102,7 +102,7 @@ class ChatStore {
                 + "where id = ? and status = 'open'", now(), conversationId);
     }
 
-    /** Runs an update of one conversation and returns its new last_seq (PostgreSQL: RETURNING; H2: FINAL TABLE). */
+    /** Runs an update of one conversation and returns its new last_seq, as a generated key (PostgreSQL: RETURNING). */
     private OptionalLong update(String sql, Object... params) {
         var updated = new GeneratedKeyHolder();
         if (jdbc.sql(sql).params(params).update(updated, "last_seq") == 0) return OptionalLong.empty();
