@@ -1,5 +1,6 @@
 package io.kefu.server.chat;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,12 +15,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
  * Conversations as the customer's socket sees them: start or resume, receive a message (stored before it is
  * acknowledged, once per client message id), the bot's reply, replay, close and rating. Every message gets the next
- * sequence number of its conversation under the conversation's row lock.
+ * sequence number of its conversation from one atomic update of the conversation's row, which holds the row's lock
+ * until the message is stored: numbers have no gaps, on one node or several sharing the database.
  */
 @Service
 class ChatService {
@@ -82,45 +85,61 @@ class ChatService {
     }
 
     Received receive(Conversation conversation, String clientId, String text) {
-        return tx.execute(status -> {
-            Conversation current = locked(conversation.id());
-            Optional<ChatMessage> seen = store.messageByClientId(current.id(), clientId);
-            if (seen.isPresent()) {
-                return new Received(seen.get(), true, current.open() && !store.hasReplyTo(current.id(), seen.get().seq()));
-            }
-            if (!current.open()) {
-                throw new ChatException("conversation_closed", "本次会话已结束，如需继续咨询，请开始新的会话。", clientId);
-            }
-            var message = new ChatMessage(current.lastSeq() + 1, Sender.CUSTOMER, "text", text, clientId, null,
-                    List.of(), List.of(), Instant.now());
-            store.insertMessage(current.id(), message);
-            store.advanceTo(current.id(), message.seq());
-            return new Received(message, false, true);
-        });
+        try {
+            Optional<Received> stored = tx.execute(status -> {
+                OptionalLong seq = store.reserve(conversation.id(), 1);
+                if (seq.isEmpty()) return Optional.empty();
+                var message = new ChatMessage(seq.getAsLong(), Sender.CUSTOMER, "text", text, clientId, null,
+                        List.of(), List.of(), Instant.now());
+                store.insertMessage(conversation.id(), message);
+                return Optional.of(new Received(message, false, true));
+            });
+            return stored.orElseGet(() -> seen(conversation.id(), clientId).orElseThrow(() -> new ChatException(
+                    "conversation_closed", "本次会话已结束，如需继续咨询，请开始新的会话。", clientId)));
+        } catch (DuplicateKeyException e) {
+            // the client id is taken (the insert rolled back with its number): a resend, acknowledged again
+            return seen(conversation.id(), clientId).orElseThrow(() -> e);
+        }
     }
 
-    /** Asks the bot (outside any transaction), then stores its messages and decision; returns them numbered. */
+    /** A customer message stored earlier under this client id, as a duplicate. */
+    private Optional<Received> seen(String conversationId, String clientId) {
+        return store.messageByClientId(conversationId, clientId).map(seen -> new Received(seen, true,
+                current(conversationId).open() && !store.hasReplyTo(conversationId, seen.seq())));
+    }
+
+    /**
+     * Asks the bot (outside any transaction), then stores its messages, decision and dialogue state in one
+     * transaction; returns them numbered, or nothing when the question was answered meanwhile. The decision log's
+     * key (one decision per customer message) is what keeps a question from being answered twice.
+     */
     List<ChatMessage> reply(Conversation conversation, ChatMessage question) {
         BotTurn turn = responder.respond(conversation, question.text());
-        return tx.execute(status -> {
-            Conversation current = locked(conversation.id());
-            if (turn.messages().isEmpty() || store.hasReplyTo(current.id(), question.seq())) return List.of();
-            long seq = current.lastSeq();
-            var stored = new ArrayList<ChatMessage>();
-            for (OutgoingMessage out : turn.messages()) {
-                var message = new ChatMessage(++seq, Sender.BOT, out.kind(), out.text(), null, question.seq(),
-                        out.suggestions(), out.quickReplies(), Instant.now());
-                store.insertMessage(current.id(), message);
-                stored.add(message);
-            }
-            if (turn.state() != null) store.saveDialogueState(current.id(), turn.state());
-            if (turn.decision() != null) {
-                store.insertDecision(current.id(), question.seq(), PersonalDataMask.mask(question.text()),
-                        turn.decision());
-            }
-            store.advanceTo(current.id(), seq);
-            return stored;
-        });
+        if (turn.messages().isEmpty()) return List.of();
+        String id = conversation.id();
+        try {
+            return tx.execute(status -> {
+                long last = store.reserve(id, turn.messages().size(), turn.state())
+                        .orElseThrow(() -> vanished(id));
+                if (turn.decision() != null) {
+                    store.insertDecision(id, question.seq(), PersonalDataMask.mask(question.text()), turn.decision());
+                } else if (store.hasReplyTo(id, question.seq())) {
+                    status.setRollbackOnly();
+                    return List.of();
+                }
+                long seq = last - turn.messages().size();
+                var stored = new ArrayList<ChatMessage>();
+                for (OutgoingMessage out : turn.messages()) {
+                    stored.add(new ChatMessage(++seq, Sender.BOT, out.kind(), out.text(), null, question.seq(),
+                            out.suggestions(), out.quickReplies(), Instant.now()));
+                }
+                store.insertMessages(id, stored);
+                return stored;
+            });
+        } catch (DuplicateKeyException e) {
+            if (store.hasReplyTo(id, question.seq())) return List.of(); // answered meanwhile; all of this rolled back
+            throw e;
+        }
     }
 
     /** The messages after {@code seq}, for a resuming client. */
@@ -131,13 +150,11 @@ class ChatService {
     /** Ends the conversation with a system notice, which the client answers with the rating prompt. */
     ChatMessage close(Conversation conversation) {
         return tx.execute(status -> {
-            Conversation current = locked(conversation.id());
-            if (!current.open()) throw new ChatException("conversation_closed", "本次会话已经结束。");
-            var notice = new ChatMessage(current.lastSeq() + 1, Sender.SYSTEM, "closed",
+            long seq = store.reserveAndClose(conversation.id())
+                    .orElseThrow(() -> new ChatException("conversation_closed", "本次会话已经结束。"));
+            var notice = new ChatMessage(seq, Sender.SYSTEM, "closed",
                     "本次会话已结束，感谢您的咨询！欢迎为本次服务打分。", null, null, List.of(), List.of(), Instant.now());
-            store.insertMessage(current.id(), notice);
-            store.advanceTo(current.id(), notice.seq());
-            store.markClosed(current.id());
+            store.insertMessage(conversation.id(), notice);
             return notice;
         });
     }
@@ -152,8 +169,15 @@ class ChatService {
     }
 
     private Conversation locked(String id) {
-        return store.lockConversation(id)
-                .orElseThrow(() -> new IllegalStateException("conversation " + id + " vanished"));
+        return store.lockConversation(id).orElseThrow(() -> vanished(id));
+    }
+
+    private Conversation current(String id) {
+        return store.conversation(id).orElseThrow(() -> vanished(id));
+    }
+
+    private static IllegalStateException vanished(String id) {
+        return new IllegalStateException("conversation " + id + " vanished");
     }
 
     private static String newToken() {

@@ -2,6 +2,7 @@ package io.kefu.server.chat;
 
 import io.kefu.qa.Suggestion;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,8 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Visitors, conversations, messages, bot decisions and ratings in the database (H2 or PostgreSQL, same SQL).
@@ -56,7 +60,7 @@ class ChatStore {
                 .query(ChatStore::conversation).optional();
     }
 
-    /** The conversation, its row locked until the transaction ends: messages are numbered one at a time. */
+    /** The conversation, its row locked until the transaction ends. */
     Optional<Conversation> lockConversation(String id) {
         return jdbc.sql("select id, visitor_id, status, last_seq from conversations where id = ? for update").param(id)
                 .query(ChatStore::conversation).optional();
@@ -72,23 +76,59 @@ class ChatStore {
         jdbc.sql("update conversations set dialogue_state = ? where id = ?").params(state, conversationId).update();
     }
 
-    void advanceTo(String conversationId, long lastSeq) {
-        jdbc.sql("update conversations set last_seq = ? where id = ?").params(lastSeq, conversationId).update();
+    /**
+     * Reserves the next {@code count} sequence numbers of an open conversation in one atomic update, which also locks
+     * its row until the transaction ends (so its messages are numbered one transaction at a time, on every node).
+     *
+     * @return the last reserved number (the reserved ones end there); empty when the conversation is closed or gone
+     */
+    OptionalLong reserve(String conversationId, int count) {
+        return update("update conversations set last_seq = last_seq + ? where id = ? and status = 'open'",
+                count, conversationId);
     }
 
-    void markClosed(String conversationId) {
-        jdbc.sql("update conversations set status = 'closed', closed_at = ? where id = ?")
-                .params(now(), conversationId).update();
+    /** {@link #reserve} for the bot's reply, storing its dialogue state ({@code null}: keep it) in the same update. */
+    OptionalLong reserve(String conversationId, int count, String dialogueState) {
+        if (dialogueState == null) {
+            return update("update conversations set last_seq = last_seq + ? where id = ?", count, conversationId);
+        }
+        return update("update conversations set last_seq = last_seq + ?, dialogue_state = ? where id = ?",
+                count, dialogueState, conversationId);
+    }
+
+    /** {@link #reserve} for the closing notice: one number, and the conversation is closed by the same update. */
+    OptionalLong reserveAndClose(String conversationId) {
+        return update("update conversations set last_seq = last_seq + 1, status = 'closed', closed_at = ? "
+                + "where id = ? and status = 'open'", now(), conversationId);
+    }
+
+    /** Runs an update of one conversation and returns its new last_seq, as a generated key (PostgreSQL: RETURNING). */
+    private OptionalLong update(String sql, Object... params) {
+        var updated = new GeneratedKeyHolder();
+        if (jdbc.sql(sql).params(params).update(updated, "last_seq") == 0) return OptionalLong.empty();
+        return OptionalLong.of(((Number) updated.getKeys().values().iterator().next()).longValue());
     }
 
     void insertMessage(String conversationId, ChatMessage message) {
-        String extra = message.suggestions().isEmpty() && message.quickReplies().isEmpty() ? null
-                : json.writeValueAsString(new Extra(message.suggestions(), message.quickReplies()));
-        jdbc.sql("insert into messages (conversation_id, seq, sender, kind, client_id, reply_to, body, extra, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(conversationId, message.seq(), message.sender().wireName(), message.kind(), message.clientId(),
-                        message.replyTo(), message.text(), extra, message.at().atOffset(ZoneOffset.UTC))
-                .update();
+        insertMessages(conversationId, List.of(message));
+    }
+
+    /** Inserts messages with one statement (one row each), whatever their number. */
+    void insertMessages(String conversationId, List<ChatMessage> messages) {
+        if (messages.isEmpty()) return;
+        var sql = new StringBuilder(
+                "insert into messages (conversation_id, seq, sender, kind, client_id, reply_to, body, extra, created_at) values ");
+        var params = new ArrayList<>(messages.size() * 9);
+        for (ChatMessage message : messages) {
+            if (!params.isEmpty()) sql.append(", ");
+            sql.append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            String extra = message.suggestions().isEmpty() && message.quickReplies().isEmpty() ? null
+                    : json.writeValueAsString(new Extra(message.suggestions(), message.quickReplies()));
+            params.addAll(Arrays.asList(conversationId, message.seq(), message.sender().wireName(),
+                    message.kind(), message.clientId(), message.replyTo(), message.text(), extra,
+                    message.at().atOffset(ZoneOffset.UTC)));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     Optional<ChatMessage> messageByClientId(String conversationId, String clientId) {

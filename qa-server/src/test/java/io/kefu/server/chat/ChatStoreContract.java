@@ -47,8 +47,10 @@ abstract class ChatStoreContract {
             BotResponder echo = new BotResponder(null, null, null) {
                 @Override
                 public BotTurn respond(Conversation conversation, String text) {
-                    return new BotTurn(List.of(new OutgoingMessage("answer", "收到：" + text,
-                            List.of(new io.kefu.qa.Suggestion("faq-1", "相关问题")), List.of("转人工"))),
+                    var answer = new OutgoingMessage("answer", "收到：" + text,
+                            List.of(new io.kefu.qa.Suggestion("faq-1", "相关问题")), List.of("转人工"));
+                    var form = new OutgoingMessage("form", "请提供手机号", List.of(), List.of());
+                    return new BotTurn(text.startsWith("两条") ? List.of(answer, form) : List.of(answer),
                             new BotDecision("answer", "faq-1", 0.9, "test", 12), "{\"turns\":" + text.length() + "}",
                             null);
                 }
@@ -157,6 +159,36 @@ abstract class ChatStoreContract {
             assertEquals(1L, ((TreeSet<Long>) seqs).first());
             assertEquals(20L, ((TreeSet<Long>) seqs).last());
             assertEquals(20, chat().replay(conversation, 0).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReplyOfSeveralMessagesIsNumberedInOrderAndStoredAtOnce() {
+        Conversation conversation = chat().start(null, null).conversation();
+        ChatService.Received received = chat().receive(conversation, "c1", "两条消息");
+        List<ChatMessage> replies = chat().reply(conversation, received.message());
+        assertEquals(List.of(2L, 3L), replies.stream().map(ChatMessage::seq).toList());
+        assertEquals(List.of("answer", "form"), chat().replay(conversation, 1).stream().map(ChatMessage::kind).toList());
+        assertEquals(4, chat().receive(conversation, "c2", "还有").message().seq());
+        assertEquals(5, chat().close(conversation).seq());
+        assertEquals(5, store.conversation(conversation.id()).orElseThrow().lastSeq());
+    }
+
+    @Test
+    void concurrentRepliesToOneQuestionAnswerItOnce() throws Exception {
+        Conversation conversation = chat().start(null, null).conversation();
+        ChatMessage question = chat().receive(conversation, "c1", "话费怎么查").message();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            var tasks = new ArrayList<Callable<Integer>>();
+            for (int i = 0; i < 8; i++) tasks.add(() -> chat().reply(conversation, question).size());
+            int stored = 0;
+            for (Future<Integer> replies : pool.invokeAll(tasks)) stored += replies.get();
+            assertEquals(1, stored);
+            assertEquals(2, chat().replay(conversation, 0).size());
+            assertEquals(3, chat().receive(conversation, "c2", "好的").message().seq(), "no number was lost");
         } finally {
             pool.shutdownNow();
         }
