@@ -157,8 +157,10 @@ class DialogueTest {
         say("我要报修");
         clock.advance(Duration.ofMinutes(11));
         Turn later = say("你好");
-        assertTrue(later.messages().get(0).text().contains("已取消"), later.messages().get(0).text());
-        assertEquals("intent:greeting", later.messages().get(1).entryId() == null ? "intent:greeting" : "x");
+        assertEquals("notice", later.messages().get(0).kind());
+        assertTrue(later.messages().get(0).text().contains("刚才的故障申告已取消"), later.messages().get(0).text());
+        assertEquals("answer", later.messages().get(1).kind(), "the new message is handled normally: a greeting");
+        assertTrue(later.messages().get(1).text().startsWith("您好"), later.messages().get(1).text());
         assertNull(state.form());
     }
 

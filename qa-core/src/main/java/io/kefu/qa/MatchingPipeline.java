@@ -26,6 +26,7 @@ final class MatchingPipeline {
     private final TextNormalizer normalizer;
     private final IntentMatcher intents;
     private final Map<String, IntentRoute> routes;
+    private final Map<String, String> intentReplies;
     private final Segmenter segmenter;
     private final QueryExpander expander;
     private final CandidateRetriever retriever;
@@ -38,6 +39,8 @@ final class MatchingPipeline {
         this.intents = intents;
         this.routes = intents.intents().intents().stream()
                 .collect(Collectors.toUnmodifiableMap(Intent::name, IntentRoute::of));
+        this.intentReplies = intents.intents().intents().stream()
+                .collect(Collectors.toUnmodifiableMap(Intent::name, Intent::reply));
         this.segmenter = segmenter;
         this.expander = expander;
         this.retriever = retriever;
@@ -62,7 +65,7 @@ final class MatchingPipeline {
 
     private String replyOf(ReplyDecider.Decision decision) {
         if (decision.intent() == null) return "";
-        return intents.intents().intent(decision.intent().intent()).map(Intent::reply).orElse("");
+        return intentReplies.getOrDefault(decision.intent().intent(), "");
     }
 
     private static List<Trace.Candidate> traceOf(List<RankedCandidate> ranked) {

@@ -82,10 +82,9 @@ public final class Dialogue {
         }
         current = current.at(now);
         Reply reply = bot.ask(text);
-        Turn turn = current.form() != null
+        return current.form() != null
                 ? continueForm(current, text, reply, conversation, out)
                 : converse(current, text, reply, conversation, out);
-        return turn;
     }
 
     private Turn converse(DialogueState state, String text, Reply reply, String conversation, List<BotMessage> out) {

@@ -1,20 +1,17 @@
 package io.kefu.qa.dialog;
 
+import io.kefu.qa.knowledge.ContentFolder;
 import io.kefu.qa.knowledge.KnowledgeException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Reads form definitions from {@code knowledge/forms/*.yaml}:
@@ -53,18 +50,9 @@ public final class FormFiles {
 
     /** Every {@code forms/*.yaml} of a knowledge folder; none when it has no such folder. */
     public static List<FormDefinition> fromDirectory(Path knowledgeDir) {
-        Path folder = knowledgeDir.resolve(FORMS_FOLDER);
-        if (!Files.isDirectory(folder)) return List.of();
+        if (!ContentFolder.exists(knowledgeDir, FORMS_FOLDER)) return List.of();
         var forms = new ArrayList<FormDefinition>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    forms.addAll(parse(FORMS_FOLDER + "/" + file.getFileName(), in));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + folder, e);
-        }
+        ContentFolder.readAll(knowledgeDir, FORMS_FOLDER, (name, in) -> forms.addAll(parse(name, in)));
         return forms;
     }
 

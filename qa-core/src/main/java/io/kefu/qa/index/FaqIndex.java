@@ -80,15 +80,11 @@ public final class FaqIndex implements AutoCloseable {
     }
 
     /** How much each field counts in the candidate query. */
-    public record FieldWeights(float concept, float gram, float pinyin) {
+    private record FieldWeights(float concept, float gram, float pinyin) {
         public static final FieldWeights DEFAULT = new FieldWeights(1.0f, 0.5f, 0.3f);
     }
 
     public static FaqIndex build(KnowledgeBase knowledge, TextAnalyzer analyzer) {
-        return build(knowledge, analyzer, FieldWeights.DEFAULT);
-    }
-
-    public static FaqIndex build(KnowledgeBase knowledge, TextAnalyzer analyzer, FieldWeights weights) {
         // analysing is most of the build time and each phrasing is independent: use every core
         List<List<AnalyzedText>> analyzedByEntry = knowledge.entries().parallelStream()
                 .map(entry -> entry.phrasings().stream().map(analyzer::analyze).toList())
@@ -126,7 +122,7 @@ public final class FaqIndex implements AutoCloseable {
             wholeEntries.put(entry.id(), new IndexedPhrasing(entry, all, TextProfile.of(analyzer.analyze(all), statistics)));
         }
         return new FaqIndex(List.copyOf(phrasings), java.util.Map.copyOf(wholeEntries), statistics,
-                writeLucene(phrasings), weights);
+                writeLucene(phrasings), FieldWeights.DEFAULT);
     }
 
     /**

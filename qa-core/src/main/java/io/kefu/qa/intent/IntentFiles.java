@@ -1,5 +1,6 @@
 package io.kefu.qa.intent;
 
+import io.kefu.qa.knowledge.ContentFolder;
 import io.kefu.qa.knowledge.KnowledgeException;
 
 import java.io.IOException;
@@ -8,10 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Reads intent content: {@code knowledge/intents/*.yaml} (entity dictionaries and intents with their templates,
@@ -94,23 +93,9 @@ public final class IntentFiles {
      * built-ins alone.
      */
     public static IntentSet fromDirectory(Path knowledgeDir) {
-        Path folder = knowledgeDir.resolve(INTENTS_FOLDER);
-        if (!Files.isDirectory(folder)) return builtin();
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".yaml"))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        }
+        if (!ContentFolder.exists(knowledgeDir, INTENTS_FOLDER)) return builtin();
         var parsed = new ArrayList<IntentSet>();
-        for (Path file : files) {
-            try (InputStream in = Files.newInputStream(file)) {
-                parsed.add(parse(INTENTS_FOLDER + "/" + file.getFileName(), in));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
-        }
+        ContentFolder.readAll(knowledgeDir, INTENTS_FOLDER, (name, in) -> parsed.add(parse(name, in)));
         IntentSet intents = builtin().overriddenBy(combine(parsed));
         TemplateCompiler.checkTypes(intents); // the whole content is here, so unknown slot types fail at load time
         return intents;

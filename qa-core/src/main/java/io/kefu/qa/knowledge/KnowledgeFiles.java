@@ -6,22 +6,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Reads FAQ content in the reviewable YAML format of {@code knowledge/faq/*.yaml}: one file per category group,
@@ -49,62 +38,24 @@ public final class KnowledgeFiles {
 
     /** Every {@code faq/*.yaml} below a knowledge directory, in file-name order. */
     public static KnowledgeBase fromDirectory(Path knowledgeDir) {
-        Path faq = knowledgeDir.resolve(FAQ_FOLDER);
-        if (!Files.isDirectory(faq)) throw new KnowledgeException(knowledgeDir.toString(), "", "", "no faq/ folder");
-        return fromFolder(faq);
+        if (!ContentFolder.exists(knowledgeDir, FAQ_FOLDER)) {
+            throw new KnowledgeException(knowledgeDir.toString(), "", "", "no faq/ folder");
+        }
+        return fromFolder(knowledgeDir);
     }
 
-    /** Every {@code faq/*.yaml} under a classpath prefix, e.g. {@code knowledge}, whether in a jar or a folder. */
-    public static KnowledgeBase fromClasspath(String prefix, ClassLoader loader) {
-        String folder = (prefix.endsWith("/") ? prefix : prefix + "/") + FAQ_FOLDER;
-        URL url = loader.getResource(folder);
-        if (url == null) throw new KnowledgeException("classpath:" + folder, "", "", "not found");
-        try {
-            URI uri = url.toURI();
-            if (!"jar".equals(uri.getScheme())) return fromFolder(Path.of(uri));
-            FileSystem jar;
-            boolean opened;
-            try {
-                jar = FileSystems.newFileSystem(uri, Map.of());
-                opened = true;
-            } catch (FileSystemAlreadyExistsException alreadyOpen) {
-                jar = FileSystems.getFileSystem(uri);
-                opened = false;
-            }
-            try {
-                return fromFolder(jar.provider().getPath(uri));
-            } finally {
-                if (opened) jar.close();
-            }
-        } catch (URISyntaxException | IOException e) {
-            throw new KnowledgeException("classpath:" + folder, "", "", "cannot be read: " + e.getMessage());
-        }
-    }
-
-    private static KnowledgeBase fromFolder(Path faq) {
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(faq)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted(
-                    java.util.Comparator.comparing(p -> p.getFileName().toString())).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + faq, e);
-        }
+    private static KnowledgeBase fromFolder(Path knowledgeDir) {
         var entries = new ArrayList<FaqEntry>();
         var origin = new HashMap<String, String>();
-        for (Path file : files) {
-            String name = FAQ_FOLDER + "/" + file.getFileName();
-            try (InputStream in = Files.newInputStream(file)) {
-                for (FaqEntry entry : parse(name, in)) {
-                    String earlier = origin.putIfAbsent(entry.id(), name);
-                    if (earlier != null) {
-                        throw new KnowledgeException(name, "entry " + entry.id(), "id", "already used in " + earlier);
-                    }
-                    entries.add(entry);
+        ContentFolder.readAll(knowledgeDir, FAQ_FOLDER, (name, in) -> {
+            for (FaqEntry entry : parse(name, in)) {
+                String earlier = origin.putIfAbsent(entry.id(), name);
+                if (earlier != null) {
+                    throw new KnowledgeException(name, "entry " + entry.id(), "id", "already used in " + earlier);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+                entries.add(entry);
             }
-        }
+        });
         return new KnowledgeBase(entries);
     }
 

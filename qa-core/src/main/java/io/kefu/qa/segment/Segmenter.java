@@ -35,29 +35,34 @@ public final class Segmenter {
 
     public Segmenter(Collection<String> domainWords) {
         this.domainWords = Set.copyOf(domainWords);
-        this.segment = new ViterbiSegment()
+        Segment viterbi = new ViterbiSegment()
                 .enableNameRecognize(false)
                 .enablePlaceRecognize(false)
                 .enableOrganizationRecognize(false)
                 .enableTranslatedNameRecognize(false)
                 .enableJapaneseNameRecognize(false)
-                .enableCustomDictionary(privateDictionary(domainWords));
+                .enableOffset(true);
+        // without domain words no custom dictionary at all: never HanLP's bundled global one
+        this.segment = this.domainWords.isEmpty() ? viterbi.enableCustomDictionary(false)
+                : viterbi.enableCustomDictionary(privateDictionary(this.domainWords));
     }
 
     public List<Token> segment(NormalizedText text) {
         if (text.isEmpty()) return List.of();
         List<Term> terms = segment.seg(text.text());
         var tokens = new ArrayList<Token>(terms.size());
+        int previousEnd = -1;
         for (Term term : terms) {
             String word = term.word.trim();
             if (word.isEmpty()) continue;
             Token previous = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
             if (previous != null && isAlphanumeric(word) && isAlphanumeric(previous.word())
-                    && adjacent(text.text(), previous.word(), word)) {
+                    && term.offset == previousEnd) {
                 tokens.set(tokens.size() - 1, new Token(previous.word() + word, "nx"));
             } else {
                 tokens.add(new Token(word, term.nature == null ? "" : term.nature.toString()));
             }
+            previousEnd = term.offset + term.word.length();
         }
         return repairBoundaries(tokens);
     }
@@ -82,11 +87,6 @@ public final class Segmenter {
         return tokens;
     }
 
-    /** HanLP splits "5G" into 5/m G/nx; merging only when nothing separated them in the text keeps "5 g" apart. */
-    private static boolean adjacent(String text, String previous, String word) {
-        return text.contains(previous + word);
-    }
-
     static boolean isAlphanumeric(String word) {
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
@@ -105,7 +105,6 @@ public final class Segmenter {
             dir = Files.createTempDirectory("kefu-dict");
             Path file = dir.resolve("domain.txt");
             var lines = new ArrayList<String>();
-            lines.add("办理 " + DOMAIN_NATURE + " " + DOMAIN_FREQUENCY); // never empty: HanLP fails on an empty file
             domainWords.stream().map(String::trim).filter(w -> !w.isEmpty() && !w.contains(" "))
                     .sorted().forEach(w -> lines.add(w + " " + DOMAIN_NATURE + " " + DOMAIN_FREQUENCY));
             Files.write(file, lines, StandardCharsets.UTF_8);

@@ -50,6 +50,8 @@ class SegmenterTest {
         assertTrue(words(withDictionary, "5G套餐").contains("5g"));
         assertTrue(words(withDictionary, "13800138000怎么充值").contains("13800138000"));
         assertEquals(List.of("5", "g"), words(withDictionary, "5 G").subList(0, 2), "a gap in the text is respected");
+        assertEquals(List.of("5g", "和", "5", "g"), words(withDictionary, "5G和5 G"),
+                "a gap is a gap even when the same letters stand together elsewhere");
     }
 
     @Test
