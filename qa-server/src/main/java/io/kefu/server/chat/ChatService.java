@@ -172,6 +172,11 @@ public class ChatService {
         }
     }
 
+    /** Messages {@code from..to} of a conversation (e.g. ones another node added). */
+    public List<ChatMessage> messages(String conversationId, long from, long to) {
+        return store.messagesAfter(conversationId, from - 1, (int) Math.min(REPLAY_LIMIT, to - from + 1));
+    }
+
     /** The messages after {@code seq}, for a resuming client. */
     List<ChatMessage> replay(Conversation conversation, long seq) {
         return store.messagesAfter(conversation.id(), seq, REPLAY_LIMIT);

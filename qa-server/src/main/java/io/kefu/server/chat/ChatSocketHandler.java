@@ -97,7 +97,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             Conversation conversation = connection.conversation();
             ChatMessage closed = chat.close(conversation);
             send(connection, ServerFrame.message(closed));
-            handoff.closedByCustomer(conversation.id());
+            handoff.closedByCustomer(conversation.id(), closed);
         } else if (frame instanceof ClientFrame.Rate rate) {
             chat.rate(connection.conversation(), rate.stars(), rate.comment());
             send(connection, ServerFrame.rated(connection.lastSeq(), rate.stars()));

@@ -129,14 +129,14 @@ class ChatStore {
     }
 
     /**
-     * {@link #reserve} for the closing notice: one number, and the conversation is closed by the same update (and
-     * leaves the queue or its agent, who stays recorded as the one who served it).
+     * {@link #reserve} for the closing notice: one number, and the conversation is closed by the same update (a
+     * closed conversation is in no queue and no agent's load, whatever its hand-off state says).
      *
      * @param tag the agent's category for the conversation, or {@code null}
      */
     OptionalLong reserveAndClose(String conversationId, String tag) {
         return update("update conversations set last_seq = last_seq + 1, status = 'closed', closed_at = ?, "
-                + "handoff = 'bot', close_tag = ? where id = ? and status = 'open'", now(), tag, conversationId);
+                + "close_tag = ? where id = ? and status = 'open'", now(), tag, conversationId);
     }
 
     /** Runs an update of one conversation and returns its new last_seq, as a generated key (PostgreSQL: RETURNING). */

@@ -24,6 +24,6 @@ public interface HandoffEvents {
     /** The bot decided a person should take over (human, complaint, form_failed, no_answer). */
     void escalate(String conversationId, String reason);
 
-    /** The customer ended the conversation. */
-    void closedByCustomer(String conversationId);
+    /** The customer ended the conversation; {@code notice} is the closing message. */
+    void closedByCustomer(String conversationId, ChatMessage notice);
 }

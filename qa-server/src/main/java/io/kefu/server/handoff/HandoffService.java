@@ -5,6 +5,8 @@ import io.kefu.server.chat.ChatService;
 import io.kefu.server.chat.CustomerSockets;
 import io.kefu.server.chat.HandoffEvents;
 import io.kefu.server.chat.Sender;
+import io.kefu.server.cluster.ClusterBus;
+import io.kefu.server.cluster.ClusterEvent;
 import io.kefu.server.staff.AuditLog;
 import io.kefu.server.system.BotConfiguration;
 import io.kefu.server.system.KefuProperties;
@@ -56,6 +58,7 @@ class HandoffService implements HandoffEvents {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ClusterBus cluster;
     /** The queue as last shown, so that an unchanged queue is not sent again every sweep. */
     private volatile List<String> shownQueue = List.of();
     /** The position each waiting customer on this node was last told, so that they hear only of changes. */
@@ -63,7 +66,7 @@ class HandoffService implements HandoffEvents {
 
     HandoffService(HandoffStore store, Router router, ChatService chat, CustomerSockets customers,
                    AgentConsoles consoles, AgentAssist assist, ServiceHours hours, KefuProperties properties,
-                   AuditLog audit, Clock handoffClock, PlatformTransactionManager transactions) {
+                   AuditLog audit, Clock handoffClock, PlatformTransactionManager transactions, ClusterBus cluster) {
         this.store = store;
         this.router = router;
         this.chat = chat;
@@ -76,6 +79,8 @@ class HandoffService implements HandoffEvents {
         this.audit = audit;
         this.clock = handoffClock;
         this.tx = new TransactionTemplate(transactions);
+        this.cluster = cluster;
+        cluster.onEvent(this::onOtherNode);
     }
 
     // ---------------------------------------------------------------- what the customer side reports
@@ -91,7 +96,17 @@ class HandoffService implements HandoffEvents {
 
     @Override
     public void added(String conversationId, String agent, List<ChatMessage> messages) {
-        if (consoles.isEmpty() || messages.isEmpty()) return;
+        if (messages.isEmpty()) return;
+        if (agent != null || messages.stream().anyMatch(m -> m.sender() == Sender.AGENT || m.sender() == Sender.SYSTEM)) {
+            cluster.publish(ClusterEvent.messages(conversationId, agent, messages.get(0).seq(),
+                    messages.get(messages.size() - 1).seq()));
+        }
+        showAdded(conversationId, agent, messages);
+    }
+
+    /** Shows new messages to the consoles on this node that see the conversation. */
+    private void showAdded(String conversationId, String agent, List<ChatMessage> messages) {
+        if (consoles.isEmpty()) return;
         for (ChatMessage message : messages) {
             consoles.toConversation(conversationId, agent, new AgentFrames.MessageFrame("message", conversationId,
                     AgentFrames.Message.of(message, null)));
@@ -105,8 +120,10 @@ class HandoffService implements HandoffEvents {
 
     @Override
     public void customerTyping(String conversationId, boolean on) {
-        if (consoles.isEmpty()) return;
-        String agent = store.find(conversationId).map(HandoffStore.Routed::agent).orElse(null);
+        String agent = store.handoffOf(conversationId).filter("agent"::equals)
+                .flatMap(h -> store.find(conversationId)).map(HandoffStore.Routed::agent).orElse(null);
+        if (agent == null) return;
+        cluster.publish(ClusterEvent.typing(conversationId, agent, "customer", on));
         consoles.toConversation(conversationId, agent, new AgentFrames.Typing("typing", conversationId, "customer", on));
     }
 
@@ -132,13 +149,11 @@ class HandoffService implements HandoffEvents {
     }
 
     @Override
-    public void closedByCustomer(String conversationId) {
+    public void closedByCustomer(String conversationId, ChatMessage notice) {
         HandoffStore.Routed routed = store.find(conversationId).orElse(null);
-        if (routed != null && routed.agent() != null) {
-            consoles.toConversation(conversationId, routed.agent(),
-                    new AgentFrames.Released("released", conversationId, "closed"));
-            sendMine(routed.agent());
-        }
+        if (routed == null || "bot".equals(routed.handoff())) return;
+        added(conversationId, routed.agent(), List.of(notice));
+        released(routed, "closed");
         serveQueue();
     }
 
@@ -162,12 +177,18 @@ class HandoffService implements HandoffEvents {
             consoles.send(console, liveFrame());
         }
         serveQueue();
-        consoles.toSupervisors(agentsFrame());
+        agentsChanged();
     }
 
     void consoleClosed(AgentConsole console) {
         tx.executeWithoutResult(s -> store.disconnected(console.username(), clock.instant()));
+        agentsChanged();
+    }
+
+    /** Supervisors on every node see the agents' statuses and loads. */
+    private void agentsChanged() {
         consoles.toSupervisors(agentsFrame());
+        cluster.publish(ClusterEvent.queue());
     }
 
     void status(AgentConsole console, String status) {
@@ -176,7 +197,7 @@ class HandoffService implements HandoffEvents {
         for (AgentConsole mine : consoles.all()) {
             if (mine.username().equals(console.username())) sendMe(mine);
         }
-        consoles.toSupervisors(agentsFrame());
+        agentsChanged();
         if ("online".equals(status)) serveQueue();
     }
 
@@ -248,12 +269,13 @@ class HandoffService implements HandoffEvents {
                 .orElseThrow(() -> new HandoffException("not_found", "会话已结束。"));
         customers.deliver(conversationId, said);
         customers.agentTyping(conversationId, false);
-        added(conversationId, routed.agent(), List.of(said));
+        added(conversationId, routed.agent(), List.of(said)); // and to the customer's node, if another
         return said;
     }
 
     void typing(AgentConsole console, String conversationId, boolean on) {
         requireAssigned(console, conversationId);
+        cluster.publish(ClusterEvent.typing(conversationId, console.username(), "agent", on));
         customers.agentTyping(conversationId, on);
     }
 
@@ -323,12 +345,17 @@ class HandoffService implements HandoffEvents {
         consoles.toSupervisors(agentsFrame());
     }
 
-    /** Gives waiting conversations to free agents and shows everyone the queue as it is now. */
+    /** Gives waiting conversations to free agents and shows everyone, on every node, the queue as it is now. */
     private void serveQueue() {
+        if (showQueue()) cluster.publish(ClusterEvent.queue());
+    }
+
+    /** {@link #serveQueue} on this node only; true when the queue changed since it was last shown here. */
+    private boolean showQueue() {
         for (Router.Assignment assignment : router.dispatch()) announce(assignment, "routing");
         List<HandoffStore.Routed> queue = store.queue();
         List<String> now = queue.stream().map(HandoffStore.Routed::id).toList();
-        if (now.equals(shownQueue)) return;
+        if (now.equals(shownQueue)) return false;
         shownQueue = now;
         consoles.toEveryone(queueFrame(queue));
         toldPositions.keySet().retainAll(now);
@@ -343,6 +370,38 @@ class HandoffService implements HandoffEvents {
             consoles.toSupervisors(liveFrame());
             consoles.toSupervisors(agentsFrame());
         }
+        return true;
+    }
+
+    /** What another node did, shown to the sockets on this one. */
+    private void onOtherNode(ClusterEvent event) {
+        switch (event.type()) {
+            case "messages" -> {
+                List<ChatMessage> messages = chat.messages(event.conversation(), event.fromSeq(), event.toSeq());
+                for (ChatMessage message : messages) {
+                    if (message.sender() != Sender.CUSTOMER) customers.deliver(event.conversation(), message);
+                }
+                showAdded(event.conversation(), event.agent(), messages);
+            }
+            case "typing" -> {
+                if ("agent".equals(event.from())) customers.agentTyping(event.conversation(), Boolean.TRUE.equals(event.on()));
+                else consoles.toConversation(event.conversation(), event.agent(), new AgentFrames.Typing("typing",
+                        event.conversation(), "customer", Boolean.TRUE.equals(event.on())));
+            }
+            case "assigned" -> {
+                consoles.toAgent(event.agent(), new AgentFrames.Assigned("assigned", event.conversation(), event.why()));
+                sendMine(event.agent());
+            }
+            case "released" -> {
+                consoles.toAgent(event.agent(), new AgentFrames.Released("released", event.conversation(), event.why()));
+                sendMine(event.agent());
+            }
+            case "queue" -> {
+                shownQueue = List.of();
+                showQueue();
+            }
+            default -> log.debug("ignored cluster event {}", event.type());
+        }
     }
 
     /** Tells the customer, the new agent, and the previous one, and writes the audit log. */
@@ -351,10 +410,13 @@ class HandoffService implements HandoffEvents {
         say(assignment.conversation(), "agent_joined", "人工客服 " + assignment.displayName() + " 已接入，将为您服务。");
         consoles.toAgent(assignment.agent(), new AgentFrames.Assigned("assigned", assignment.conversation(),
                 assignment.by()));
+        cluster.publish(ClusterEvent.assigned(assignment.conversation(), assignment.agent(), assignment.by()));
         sendMine(assignment.agent());
         if (assignment.previousAgent() != null && !assignment.previousAgent().equals(assignment.agent())) {
             consoles.toAgent(assignment.previousAgent(), new AgentFrames.Released("released",
                     assignment.conversation(), assignment.by()));
+            cluster.publish(ClusterEvent.released(assignment.conversation(), assignment.previousAgent(),
+                    assignment.by()));
             sendMine(assignment.previousAgent());
         }
         shownQueue = List.of(); // the queue moved: show it again
@@ -363,6 +425,7 @@ class HandoffService implements HandoffEvents {
     private void released(HandoffStore.Routed routed, String why) {
         if (routed.agent() == null || !"agent".equals(routed.handoff())) return;
         consoles.toAgent(routed.agent(), new AgentFrames.Released("released", routed.id(), why));
+        cluster.publish(ClusterEvent.released(routed.id(), routed.agent(), why));
         sendMine(routed.agent());
         shownQueue = List.of();
     }

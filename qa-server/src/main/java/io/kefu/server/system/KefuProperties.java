@@ -17,7 +17,7 @@ import java.util.List;
 @ConfigurationProperties(prefix = "kefu")
 public record KefuProperties(Knowledge knowledge, @DefaultValue("./data") String dataDir, Database database,
                              @DefaultValue Chat chat, @DefaultValue Handoff handoff, Admin admin,
-                             @DefaultValue SignIn signIn) {
+                             @DefaultValue SignIn signIn, @DefaultValue Cluster cluster) {
 
     public KefuProperties {
         knowledge = knowledge == null ? new Knowledge(null) : knowledge;
@@ -68,6 +68,13 @@ public record KefuProperties(Knowledge knowledge, @DefaultValue("./data") String
     /** Each escalation trigger, on by default. */
     public record Triggers(@DefaultValue("true") boolean request, @DefaultValue("true") boolean misses,
                            @DefaultValue("true") boolean complaint, @DefaultValue("true") boolean formFailed) {
+    }
+
+    /**
+     * Nodes sharing one PostgreSQL database tell each other what happened on this PostgreSQL notification channel;
+     * deployments sharing a database server but not a database need different channels.
+     */
+    public record Cluster(@DefaultValue("kefu_events") String channel) {
     }
 
     /**
