@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GoldenQuestionsTest {
 
-    /** Today's recall@1 is 0.80; a change that loses more than two points should be looked at. */
-    static final double RECALL_AT_1_FLOOR = 0.78;
+    /** Today's recall@1 is 0.888 (the target is 0.90); a change that loses about two points should be looked at. */
+    static final double RECALL_AT_1_FLOOR = 0.87;
     static final double REJECTION_FLOOR = 0.80;
 
     @Test
