@@ -170,7 +170,7 @@
     $('me-name').title = f.username ? '用户名：' + f.username : '';
     var select = $('status');
     select.disabled = false;
-    if (STATUS_NAMES[f.status] && f.status !== 'offline') select.value = f.status;
+    if (STATUS_NAMES[f.status]) select.value = f.status;
     document.body.dataset.status = f.status || '';
     renderLoad();
     renderCanned();
@@ -420,6 +420,7 @@
     $('handback').disabled = !(ongoing && c.state !== 'bot' && (mineNow || sup));
     $('close').disabled = !(ongoing && (mineNow || sup));
     $('note').disabled = !(c && (mineNow || sup));
+    $('takeover-current').hidden = !(sup && ongoing && !mineNow);
     $('suggest').disabled = !mineNow;
     $('suggest-text').disabled = !mineNow;
   }
@@ -427,8 +428,11 @@
     var c = conversation(f.conversation);
     c.state = f.state;
     c.agent = f.agent || null;
-    c.messages = {};
-    (f.messages || []).forEach(function (m) { c.messages[m.seq] = m; });
+    // messages that arrived live after the server read this transcript stay
+    var fresher = {}, last = 0;
+    (f.messages || []).forEach(function (m) { fresher[m.seq] = m; if (m.seq > last) last = m.seq; });
+    Object.keys(c.messages).forEach(function (seq) { if (Number(seq) > last) fresher[seq] = c.messages[seq]; });
+    c.messages = fresher;
     c.notes = f.notes || [];
     c.loaded = true;
     if (f.conversation === current) {
@@ -729,6 +733,9 @@
     $('note-text').value = '';
   });
   $('note').addEventListener('click', function () { if (current) showDialog(noteDialog); });
+  $('takeover-current').addEventListener('click', function () {
+    if (current) send({ type: 'takeover', conversation: current, ref: 'takeover:' + current });
+  });
 
   /* ---------- supervisor: agents and all live conversations ---------- */
   function renderAgents() {
