@@ -103,6 +103,16 @@ public final class QaBot implements AutoCloseable {
         }
     }
 
+    /** A standard question of the knowledge base currently answering, e.g. to show its answer to an agent. */
+    public java.util.Optional<FaqEntry> entry(String id) {
+        FaqIndex current = acquireIndex();
+        try {
+            return current.wholeEntry(id).map(IndexedPhrasing::entry);
+        } finally {
+            current.release();
+        }
+    }
+
     /** Rebuilds the index for a new knowledge base off the calling thread, then swaps it in. */
     public CompletableFuture<Void> reload(KnowledgeBase knowledge) {
         Objects.requireNonNull(knowledge, "knowledge");

@@ -87,6 +87,25 @@ public final class Dialogue {
                 : converse(current, text, reply, conversation, out);
     }
 
+    /**
+     * Starts a form without a customer message asking for it: the server opens one itself, e.g. to take a message
+     * when no agent can take the conversation over. The turn's {@code reply} is {@code null}.
+     *
+     * @param intent the form's intent; it must be one of this dialogue's forms
+     */
+    public Turn begin(DialogueState state, String intent, String conversation) {
+        FormDefinition form = forms.get(intent);
+        if (form == null) throw new IllegalArgumentException("no form " + intent);
+        var progress = new DialogueState.FormProgress(form.intent(), new LinkedHashMap<>(), 0);
+        return askOrFinish(state.at(clock.millis()).withMisses(0).withForm(progress), form, null, conversation,
+                new ArrayList<>());
+    }
+
+    /** Whether this dialogue has a form for the intent. */
+    public boolean hasForm(String intent) {
+        return forms.containsKey(intent);
+    }
+
     private Turn converse(DialogueState state, String text, Reply reply, String conversation, List<BotMessage> out) {
         Reply followUp = followUp(state, text, reply);
         if (followUp != null) {

@@ -20,7 +20,9 @@ final class SlotTypes {
     static final String ID_CARD = "id_card";
     static final String BANK_CARD = "bank_card";
     static final String NUMBER = "number";
-    static final List<String> BUILT_IN = List.of(MOBILE, AMOUNT, DATE, ID_CARD, BANK_CARD, NUMBER);
+    /** Never recognised in a text: the type of free-text form slots (a description, a message to leave). */
+    static final String TEXT = "text";
+    static final List<String> BUILT_IN = List.of(MOBILE, AMOUNT, DATE, ID_CARD, BANK_CARD, NUMBER, TEXT);
 
     static final char FIRST_MARKER = '\uE000';
     static final char LAST_MARKER = '\uF8FF';

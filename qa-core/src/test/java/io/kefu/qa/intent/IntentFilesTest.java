@@ -147,7 +147,7 @@ class IntentFilesTest {
                 """);
         var e = assertThrows(KnowledgeException.class, () -> IntentFiles.fromDirectory(dir));
         assertEquals("intents/b.yaml intent fault_report field 'slots.problem': unknown slot type 'fault'; known: "
-                + "built-in types mobile, amount, date, id_card, bank_card, number; entity dictionaries device", e.getMessage());
+                + "built-in types mobile, amount, date, id_card, bank_card, number, text; entity dictionaries device", e.getMessage());
         assertTrue(rejection("entities:\n  mobile: [138]\n").contains("'mobile' is a built-in slot type"));
     }
 

@@ -5,9 +5,12 @@ import io.kefu.qa.dialog.BotMessage;
 import io.kefu.qa.dialog.Dialogue;
 import io.kefu.qa.dialog.DialogueState;
 import io.kefu.qa.dialog.Turn;
+import io.kefu.server.system.KefuProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
 
 /**
  * The bot's side of a conversation: a customer message in, the bot's messages out. The one place that decides what
@@ -19,22 +22,20 @@ public class BotResponder {
     /** The text the 转人工 buttons send. */
     public static final String HANDOFF_REQUEST = "转人工";
 
-    /**
-     * Until agents can sign in and take conversations over, a hand-off gets an honest notice instead of the
-     * dialogue's "正在为您转接" (which would leave the customer waiting for nobody).
-     */
-    static final OutgoingMessage NO_AGENTS_YET = new OutgoingMessage("handoff",
-            "已收到您的转人工请求。人工客服暂未上线，请您先描述问题，智能客服会尽力为您解答。", java.util.List.of(),
-            java.util.List.of());
+    /** What the bot says instead of "正在为您转接" when the deployment switched that hand-off trigger off. */
+    static final OutgoingMessage NOT_OFFERED = new OutgoingMessage("none",
+            "抱歉，当前暂不支持转接人工客服。您可以换个说法再问我，我会尽力为您解答。", List.of(), List.of());
 
     private final Dialogue dialogue;
     private final ChatStore store;
     private final JsonMapper json;
+    private final KefuProperties.Triggers triggers;
 
-    BotResponder(Dialogue dialogue, ChatStore store, JsonMapper json) {
+    BotResponder(Dialogue dialogue, ChatStore store, JsonMapper json, KefuProperties properties) {
         this.dialogue = dialogue;
         this.store = store;
         this.json = json;
+        this.triggers = properties.handoff().triggers();
     }
 
     /**
@@ -47,14 +48,33 @@ public class BotResponder {
         var decision = new BotDecision(turn.handoff() != null ? "handoff" : reply.kind().wireName(),
                 reply.question() == null ? null : reply.id(), reply.score(), reply.trace().decidedBy(),
                 reply.trace().micros());
+        String handoff = turn.handoff() != null && enabled(turn.handoff()) ? turn.handoff() : null;
         var messages = turn.messages().stream()
-                .map(m -> m.kind().equals("handoff") ? NO_AGENTS_YET : outgoing(m)).toList();
-        return new BotTurn(messages, decision, json.writeValueAsString(turn.state()), turn.handoff());
+                .map(m -> m.kind().equals("handoff") && handoff == null ? NOT_OFFERED : outgoing(m)).toList();
+        return new BotTurn(messages, decision, json.writeValueAsString(turn.state()), handoff);
+    }
+
+    /** The bot starts a form by itself (e.g. taking a message when no agent is available). */
+    BotTurn begin(String conversationId, String formIntent) {
+        DialogueState state = store.dialogueState(conversationId).map(this::parse).orElse(DialogueState.start());
+        Turn turn = dialogue.begin(state, formIntent, conversationId);
+        return new BotTurn(turn.messages().stream().map(BotResponder::outgoing).toList(), null,
+                json.writeValueAsString(turn.state()), null);
+    }
+
+    private boolean enabled(String reason) {
+        return switch (reason) {
+            case "complaint" -> triggers.complaint();
+            case "form_failed" -> triggers.formFailed();
+            case "no_answer" -> triggers.misses();
+            default -> triggers.request();
+        };
     }
 
     private DialogueState state(Conversation conversation) {
         return store.dialogueState(conversation.id()).map(this::parse).orElse(DialogueState.start());
     }
+
 
     /** A state written by an older version that no longer reads is forgotten rather than breaking the chat. */
     private DialogueState parse(String stored) {

@@ -12,7 +12,24 @@ import java.util.List;
  */
 public record BotTurn(List<OutgoingMessage> messages, BotDecision decision, String state, String handoff) {
 
+    /** What the bot says, instead of its own reply, to a customer waiting for an agent when it has no clear answer. */
+    static final OutgoingMessage WAITING_NOTICE = new OutgoingMessage("queued",
+            "您的消息已收到，人工客服接入后会第一时间查看。排队期间，您也可以继续向我提问。", List.of(), List.of());
+
     public BotTurn {
         messages = List.copyOf(messages);
+    }
+
+    /** Whether the bot answered a standard question of the knowledge base. */
+    boolean clearAnswer() {
+        return handoff == null && decision != null && "answer".equals(decision.kind()) && decision.matchedId() != null;
+    }
+
+    /**
+     * The turn for a customer in the queue: the bot keeps quiet but for clear answers, asks for nothing, and does
+     * not escalate again; what it understood is still logged, and the agent sees the message.
+     */
+    BotTurn whileWaiting() {
+        return new BotTurn(List.of(WAITING_NOTICE), decision, null, null);
     }
 }

@@ -25,7 +25,7 @@ import java.util.UUID;
  * until the message is stored: numbers have no gaps, on one node or several sharing the database.
  */
 @Service
-class ChatService {
+public class ChatService {
 
     /** The most messages one resume replays (a conversation longer than this is not a chat). */
     static final int REPLAY_LIMIT = 2000;
@@ -56,7 +56,7 @@ class ChatService {
      * that owns it: an unknown token or someone else's conversation id gets a fresh visitor or conversation and
      * learns nothing about the one asked for.
      */
-    Session start(String token, String conversationId) {
+    Session start(String token, String conversationId, boolean vip) {
         return tx.execute(status -> {
             String visitorId = token == null ? null : store.visitorByTokenHash(hash(token)).orElse(null);
             String issued = token;
@@ -68,9 +68,13 @@ class ChatService {
             String owner = visitorId;
             Optional<Conversation> resumed = conversationId == null ? Optional.empty()
                     : store.conversation(conversationId).filter(c -> c.visitorId().equals(owner) && c.open());
-            if (resumed.isPresent()) return new Session(visitorId, issued, resumed.get(), true);
+            if (resumed.isPresent()) {
+                if (vip) store.markVip(resumed.get().id());
+                return new Session(visitorId, issued, resumed.get(), true);
+            }
             String id = UUID.randomUUID().toString();
             store.insertConversation(id, visitorId, "web");
+            if (vip) store.markVip(id);
             return new Session(visitorId, issued, new Conversation(id, visitorId, true, 0), false);
         });
     }
@@ -80,19 +84,22 @@ class ChatService {
      *
      * @param duplicate  the client id was seen before: nothing new was stored
      * @param needsReply the bot has not answered it yet
+     * @param handoff    who answers the conversation
+     * @param agent      the agent's user name when an agent answers it
      */
-    record Received(ChatMessage message, boolean duplicate, boolean needsReply) {
+    record Received(ChatMessage message, boolean duplicate, boolean needsReply, Handoff handoff, String agent) {
     }
 
     Received receive(Conversation conversation, String clientId, String text) {
         try {
             Optional<Received> stored = tx.execute(status -> {
-                OptionalLong seq = store.reserve(conversation.id(), 1);
-                if (seq.isEmpty()) return Optional.empty();
-                var message = new ChatMessage(seq.getAsLong(), Sender.CUSTOMER, "text", text, clientId, null,
-                        List.of(), List.of(), Instant.now());
+                Optional<ChatStore.Reserved> reserved = store.reserveForCustomer(conversation.id());
+                if (reserved.isEmpty()) return Optional.empty();
+                var message = new ChatMessage(reserved.get().seq(), Sender.CUSTOMER, "text", text, clientId, null,
+                        List.of(), List.of(), Instant.now(), null);
                 store.insertMessage(conversation.id(), message);
-                return Optional.of(new Received(message, false, true));
+                return Optional.of(new Received(message, false, reserved.get().handoff() != Handoff.AGENT,
+                        reserved.get().handoff(), reserved.get().agent()));
             });
             return stored.orElseGet(() -> seen(conversation.id(), clientId).orElseThrow(() -> new ChatException(
                     "conversation_closed", "本次会话已结束，如需继续咨询，请开始新的会话。", clientId)));
@@ -104,8 +111,21 @@ class ChatService {
 
     /** A customer message stored earlier under this client id, as a duplicate. */
     private Optional<Received> seen(String conversationId, String clientId) {
-        return store.messageByClientId(conversationId, clientId).map(seen -> new Received(seen, true,
-                current(conversationId).open() && !store.hasReplyTo(conversationId, seen.seq())));
+        return store.messageByClientId(conversationId, clientId).map(seen -> {
+            ChatStore.Reserved now = store.handoff(conversationId).orElseThrow(() -> vanished(conversationId));
+            boolean unanswered = current(conversationId).open() && now.handoff() != Handoff.AGENT
+                    && !store.hasReplyTo(conversationId, seen.seq());
+            return new Received(seen, true, unanswered, now.handoff(), now.agent());
+        });
+    }
+
+    /**
+     * What the bot said to one customer message.
+     *
+     * @param messages   stored and numbered; empty when the question was answered meanwhile
+     * @param escalation why a person should take over now (human, complaint, form_failed, no_answer), or null
+     */
+    record Replied(List<ChatMessage> messages, String escalation) {
     }
 
     /**
@@ -113,15 +133,23 @@ class ChatService {
      * transaction; returns them numbered, or nothing when the question was answered meanwhile. The decision log's
      * key (one decision per customer message) is what keeps a question from being answered twice.
      */
-    List<ChatMessage> reply(Conversation conversation, ChatMessage question) {
-        BotTurn turn = responder.respond(conversation, question.text());
+    Replied reply(Conversation conversation, ChatMessage question, Handoff handoff) {
+        BotTurn answered = responder.respond(conversation, question.text());
+        BotTurn turn = handoff == Handoff.WAITING && !answered.clearAnswer() ? answered.whileWaiting() : answered;
+        return new Replied(store(conversation.id(), question, turn), turn.handoff());
+    }
+
+    /** Stores the bot's turn; {@code question} is the customer message it answers, or null when the bot began. */
+    private List<ChatMessage> store(String id, ChatMessage question, BotTurn turn) {
         if (turn.messages().isEmpty()) return List.of();
-        String id = conversation.id();
+        Long replyTo = question == null ? null : question.seq();
         try {
             return tx.execute(status -> {
                 long last = store.reserve(id, turn.messages().size(), turn.state())
                         .orElseThrow(() -> vanished(id));
-                if (turn.decision() != null) {
+                if (question == null) {
+                    // the bot speaks first: nothing to decide on, nothing answered twice
+                } else if (turn.decision() != null) {
                     store.insertDecision(id, question.seq(), PersonalDataMask.mask(question.text()), turn.decision());
                 } else if (store.hasReplyTo(id, question.seq())) {
                     status.setRollbackOnly();
@@ -130,14 +158,16 @@ class ChatService {
                 long seq = last - turn.messages().size();
                 var stored = new ArrayList<ChatMessage>();
                 for (OutgoingMessage out : turn.messages()) {
-                    stored.add(new ChatMessage(++seq, Sender.BOT, out.kind(), out.text(), null, question.seq(),
-                            out.suggestions(), out.quickReplies(), Instant.now()));
+                    stored.add(new ChatMessage(++seq, Sender.BOT, out.kind(), out.text(), null, replyTo,
+                            out.suggestions(), out.quickReplies(), Instant.now(), null));
                 }
                 store.insertMessages(id, stored);
                 return stored;
             });
         } catch (DuplicateKeyException e) {
-            if (store.hasReplyTo(id, question.seq())) return List.of(); // answered meanwhile; all of this rolled back
+            if (question != null && store.hasReplyTo(id, question.seq())) {
+                return List.of(); // answered meanwhile; all of this rolled back
+            }
             throw e;
         }
     }
@@ -149,14 +179,48 @@ class ChatService {
 
     /** Ends the conversation with a system notice, which the client answers with the rating prompt. */
     ChatMessage close(Conversation conversation) {
+        return close(conversation.id(), null).orElseThrow(() -> new ChatException("conversation_closed", "本次会话已经结束。"));
+    }
+
+    /**
+     * Ends an open conversation (the customer, or an agent with a category tag) with the closing notice, which the
+     * customer's client answers with the rating prompt; empty when it was closed already.
+     */
+    public Optional<ChatMessage> close(String conversationId, String tag) {
         return tx.execute(status -> {
-            long seq = store.reserveAndClose(conversation.id())
-                    .orElseThrow(() -> new ChatException("conversation_closed", "本次会话已经结束。"));
-            var notice = new ChatMessage(seq, Sender.SYSTEM, "closed",
-                    "本次会话已结束，感谢您的咨询！欢迎为本次服务打分。", null, null, List.of(), List.of(), Instant.now());
-            store.insertMessage(conversation.id(), notice);
-            return notice;
+            OptionalLong seq = store.reserveAndClose(conversationId, tag);
+            if (seq.isEmpty()) return Optional.empty();
+            var notice = ChatMessage.plain(seq.getAsLong(), Sender.SYSTEM, "closed",
+                    "本次会话已结束，感谢您的咨询！欢迎为本次服务打分。", null);
+            store.insertMessage(conversationId, notice);
+            return Optional.of(notice);
         });
+    }
+
+    /**
+     * Adds a message from an agent or the system to an open conversation; empty when it is closed.
+     *
+     * @param agent the agent's display name, for an agent's message
+     */
+    public Optional<ChatMessage> say(String conversationId, Sender sender, String kind, String text, String agent) {
+        return tx.execute(status -> {
+            OptionalLong seq = store.reserve(conversationId, 1);
+            if (seq.isEmpty()) return Optional.empty();
+            var message = ChatMessage.plain(seq.getAsLong(), sender, kind, text, agent);
+            store.insertMessage(conversationId, message);
+            return Optional.of(message);
+        });
+    }
+
+    /** Has the bot start a form (e.g. taking a message) in an open conversation; returns what it asked. */
+    public List<ChatMessage> startForm(String conversationId, String intent) {
+        BotTurn turn = responder.begin(conversationId, intent);
+        return store(conversationId, null, turn);
+    }
+
+    /** The conversation for an agent: every message, with what the bot matched for customer messages. */
+    public List<TranscriptLine> transcript(String conversationId) {
+        return store.transcript(conversationId, REPLAY_LIMIT);
     }
 
     /** Rates a closed conversation; rating again replaces the rating. */

@@ -13,6 +13,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -31,14 +32,21 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final ChatService chat;
     private final FrameReader reader;
     private final JsonMapper json;
+    private final CustomerSockets sockets;
+    private final HandoffEvents handoff;
     private final KefuProperties.Chat settings;
+    private final String profileKey;
     private final ServerFrame.Limits limits;
 
-    ChatSocketHandler(ChatService chat, FrameReader reader, JsonMapper json, KefuProperties properties) {
+    ChatSocketHandler(ChatService chat, FrameReader reader, JsonMapper json, CustomerSockets sockets,
+                      HandoffEvents handoff, KefuProperties properties) {
         this.chat = chat;
         this.reader = reader;
         this.json = json;
+        this.sockets = sockets;
+        this.handoff = handoff;
         this.settings = properties.chat();
+        this.profileKey = properties.handoff().profileKey();
         this.limits = new ServerFrame.Limits(settings.maxMessageLength(), settings.framesPerSecond(), settings.burst(),
                 settings.maxFrameChars());
     }
@@ -81,12 +89,15 @@ class ChatSocketHandler extends TextWebSocketHandler {
             hello(connection, hello);
         } else if (frame instanceof ClientFrame.Message message) {
             message(connection, message);
-        } else if (frame instanceof ClientFrame.Typing) {
-            connection.conversation(); // accepted; shown to agents once they can take conversations over
+        } else if (frame instanceof ClientFrame.Typing typing) {
+            handoff.customerTyping(connection.conversation().id(), typing.on());
         } else if (frame instanceof ClientFrame.Ping) {
             send(connection, ServerFrame.pong(connection.lastSeq()));
         } else if (frame instanceof ClientFrame.Close) {
-            send(connection, ServerFrame.message(chat.close(connection.conversation())));
+            Conversation conversation = connection.conversation();
+            ChatMessage closed = chat.close(conversation);
+            send(connection, ServerFrame.message(closed));
+            handoff.closedByCustomer(conversation.id());
         } else if (frame instanceof ClientFrame.Rate rate) {
             chat.rate(connection.conversation(), rate.stars(), rate.comment());
             send(connection, ServerFrame.rated(connection.lastSeq(), rate.stars()));
@@ -95,7 +106,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
     private void hello(Connection connection, ClientFrame.Hello hello) {
         if (connection.started()) throw new ChatException("already_started", "会话已建立，无需重复发送 hello。");
-        ChatService.Session session = chat.start(hello.token(), hello.conversation());
+        boolean vip = VisitorProfile.vip(hello.profile(), profileKey, json, Clock.systemUTC());
+        ChatService.Session session = chat.start(hello.token(), hello.conversation(), vip);
         connection.start(session.conversation());
         send(connection, ServerFrame.welcome(session, settings.greeting(), settings.quickReplies(), limits));
         if (session.resumed()) {
@@ -103,17 +115,28 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 send(connection, ServerFrame.message(missed));
             }
         }
+        sockets.register(connection);
+        handoff.connected(session.conversation().id());
     }
 
     private void message(Connection connection, ClientFrame.Message message) {
         Conversation conversation = connection.conversation();
         ChatService.Received received = chat.receive(conversation, message.id(), message.text());
         send(connection, ServerFrame.ack(received.message(), received.duplicate()));
+        if (!received.duplicate()) handoff.added(conversation.id(), received.agent(), List.of(received.message()));
         if (!received.needsReply()) return;
         send(connection, ServerFrame.botTyping(connection.lastSeq(), true));
-        List<ChatMessage> replies = chat.reply(conversation, received.message());
-        for (ChatMessage reply : replies) send(connection, ServerFrame.message(reply));
-        if (replies.isEmpty()) send(connection, ServerFrame.botTyping(connection.lastSeq(), false));
+        ChatService.Replied replied = chat.reply(conversation, received.message(), received.handoff());
+        for (ChatMessage reply : replied.messages()) sockets.deliver(conversation.id(), reply);
+        if (replied.messages().isEmpty()) send(connection, ServerFrame.botTyping(connection.lastSeq(), false));
+        handoff.added(conversation.id(), null, replied.messages());
+        if (replied.escalation() != null) handoff.escalate(conversation.id(), replied.escalation());
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        Connection connection = (Connection) session.getAttributes().get(CONNECTION);
+        if (connection != null) sockets.unregister(connection);
     }
 
     @Override
@@ -128,19 +151,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
         log.debug("chat socket {} failed: {}", session.getId(), error.toString());
     }
 
-    /**
-     * Sends a frame if the socket is still there. A socket that died mid-conversation does not stop the work: what
-     * was received is still answered and stored, and the client gets it by replay when it resumes.
-     */
     private void send(Connection connection, ServerFrame frame) {
-        if (frame instanceof ServerFrame.Message || frame instanceof ServerFrame.Ack) connection.seen(frame.seq());
-        WebSocketSession session = connection.session();
-        if (!session.isOpen()) return;
-        try {
-            session.sendMessage(new TextMessage(json.writeValueAsString(frame)));
-        } catch (IOException e) {
-            log.debug("chat socket {} gone; {} frame {} left for replay: {}", session.getId(), frame.type(),
-                    frame.seq(), e.toString());
-        }
+        sockets.send(connection, frame);
     }
 }

@@ -14,7 +14,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.OptionalLong;
 
 /**
@@ -87,6 +89,36 @@ class ChatStore {
                 count, conversationId);
     }
 
+    /**
+     * {@link #reserve} of one number for a customer message, also reading who answers the conversation now (in the
+     * same statement, so a hand-off cannot slip between the two).
+     */
+    Optional<Reserved> reserveForCustomer(String conversationId) {
+        var updated = new GeneratedKeyHolder();
+        int rows = jdbc.sql("update conversations set last_seq = last_seq + 1 where id = ? and status = 'open'")
+                .param(conversationId).update(updated, "last_seq", "handoff", "agent");
+        if (rows == 0) return Optional.empty();
+        Map<String, Object> keys = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        keys.putAll(updated.getKeys());
+        return Optional.of(new Reserved(((Number) keys.get("last_seq")).longValue(),
+                Handoff.fromWireName((String) keys.get("handoff")), (String) keys.get("agent")));
+    }
+
+    /** A reserved sequence number and who answers the conversation. */
+    record Reserved(long seq, Handoff handoff, String agent) {
+    }
+
+    /** Who answers the conversation now, and the agent's user name when an agent does. */
+    Optional<Reserved> handoff(String conversationId) {
+        return jdbc.sql("select last_seq, handoff, agent from conversations where id = ?").param(conversationId)
+                .query((rs, row) -> new Reserved(rs.getLong(1), Handoff.fromWireName(rs.getString(2)), rs.getString(3)))
+                .optional();
+    }
+
+    void markVip(String conversationId) {
+        jdbc.sql("update conversations set vip = true where id = ?").param(conversationId).update();
+    }
+
     /** {@link #reserve} for the bot's reply, storing its dialogue state ({@code null}: keep it) in the same update. */
     OptionalLong reserve(String conversationId, int count, String dialogueState) {
         if (dialogueState == null) {
@@ -96,10 +128,15 @@ class ChatStore {
                 count, dialogueState, conversationId);
     }
 
-    /** {@link #reserve} for the closing notice: one number, and the conversation is closed by the same update. */
-    OptionalLong reserveAndClose(String conversationId) {
-        return update("update conversations set last_seq = last_seq + 1, status = 'closed', closed_at = ? "
-                + "where id = ? and status = 'open'", now(), conversationId);
+    /**
+     * {@link #reserve} for the closing notice: one number, and the conversation is closed by the same update (and
+     * leaves the queue or its agent, who stays recorded as the one who served it).
+     *
+     * @param tag the agent's category for the conversation, or {@code null}
+     */
+    OptionalLong reserveAndClose(String conversationId, String tag) {
+        return update("update conversations set last_seq = last_seq + 1, status = 'closed', closed_at = ?, "
+                + "handoff = 'bot', close_tag = ? where id = ? and status = 'open'", now(), tag, conversationId);
     }
 
     /** Runs an update of one conversation and returns its new last_seq, as a generated key (PostgreSQL: RETURNING). */
@@ -117,16 +154,17 @@ class ChatStore {
     void insertMessages(String conversationId, List<ChatMessage> messages) {
         if (messages.isEmpty()) return;
         var sql = new StringBuilder(
-                "insert into messages (conversation_id, seq, sender, kind, client_id, reply_to, body, extra, created_at) values ");
-        var params = new ArrayList<>(messages.size() * 9);
+                "insert into messages (conversation_id, seq, sender, kind, client_id, reply_to, body, extra, created_at, agent) "
+                        + "values ");
+        var params = new ArrayList<>(messages.size() * 10);
         for (ChatMessage message : messages) {
             if (!params.isEmpty()) sql.append(", ");
-            sql.append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql.append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             String extra = message.suggestions().isEmpty() && message.quickReplies().isEmpty() ? null
                     : json.writeValueAsString(new Extra(message.suggestions(), message.quickReplies()));
             params.addAll(Arrays.asList(conversationId, message.seq(), message.sender().wireName(),
                     message.kind(), message.clientId(), message.replyTo(), message.text(), extra,
-                    message.at().atOffset(ZoneOffset.UTC)));
+                    message.at().atOffset(ZoneOffset.UTC), message.agent()));
         }
         jdbc.sql(sql.toString()).params(params).update();
     }
@@ -166,6 +204,18 @@ class ChatStore {
     record LoggedDecision(String question, String kind, String matchedId) {
     }
 
+    /** The whole conversation, oldest first, at most {@code limit} messages (the latest ones). */
+    List<TranscriptLine> transcript(String conversationId, int limit) {
+        return jdbc.sql("select m.*, d.kind as d_kind, d.matched_id as d_matched_id "
+                        + "from messages m left join bot_decisions d on d.conversation_id = m.conversation_id "
+                        + "and d.seq = m.seq where m.conversation_id = ? and m.seq > "
+                        + "(select last_seq from conversations where id = ?) - ? order by m.seq")
+                .params(conversationId, conversationId, limit)
+                .query((rs, row) -> new TranscriptLine(message(rs, row), rs.getString("d_kind"),
+                        rs.getString("d_matched_id")))
+                .list();
+    }
+
     Optional<LoggedDecision> decision(String conversationId, long seq) {
         return jdbc.sql("select question, kind, matched_id from bot_decisions where conversation_id = ? and seq = ?")
                 .params(conversationId, seq)
@@ -197,7 +247,7 @@ class ChatStore {
         return new ChatMessage(rs.getLong("seq"), Sender.fromWireName(rs.getString("sender")), rs.getString("kind"),
                 rs.getString("body"), rs.getString("client_id"), replyTo == null ? null : replyTo.longValue(),
                 extra.suggestions(), extra.quickReplies(),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("agent"));
     }
 
     private static OffsetDateTime now() {

@@ -3,8 +3,11 @@ package io.kefu.server.chat;
 /** A frame the customer's client sends; {@link FrameReader} makes them from JSON. See docs/protocol.md. */
 sealed interface ClientFrame {
 
-    /** Start, or resume with the visitor token, the conversation and the last sequence number seen. */
-    record Hello(String token, String conversation, long lastSeq) implements ClientFrame {
+    /**
+     * Start, or resume with the visitor token, the conversation and the last sequence number seen; {@code profile}
+     * is a visitor profile signed by the embedding page's server ({@link VisitorProfile}), or null.
+     */
+    record Hello(String token, String conversation, long lastSeq, String profile) implements ClientFrame {
     }
 
     /** A customer message; {@code suggestion} is the standard question id when a suggestion button was clicked. */

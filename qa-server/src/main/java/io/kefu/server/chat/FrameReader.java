@@ -14,6 +14,7 @@ class FrameReader {
     static final int MAX_ID_LENGTH = 64;
     static final int MAX_TOKEN_LENGTH = 128;
     static final int MAX_COMMENT_LENGTH = 500;
+    static final int MAX_PROFILE_LENGTH = 1024;
 
     private final JsonMapper json;
     private final KefuProperties.Chat limits;
@@ -58,7 +59,8 @@ class FrameReader {
         }
         return new ClientFrame.Hello(text(node, "token", MAX_TOKEN_LENGTH, false),
                 text(node, "conversation", MAX_ID_LENGTH, false),
-                lastSeq == null || lastSeq.isNull() ? 0 : lastSeq.asLong());
+                lastSeq == null || lastSeq.isNull() ? 0 : lastSeq.asLong(),
+                text(node, "profile", MAX_PROFILE_LENGTH, false));
     }
 
     private ClientFrame message(JsonNode node) {

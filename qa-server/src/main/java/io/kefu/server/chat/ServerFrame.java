@@ -29,7 +29,12 @@ sealed interface ServerFrame {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Message(String type, long seq, String from, String kind, String text, String id, Long replyTo,
-                   List<Suggestion> suggestions, List<String> quickReplies, String at) implements ServerFrame {
+                   List<Suggestion> suggestions, List<String> quickReplies, String at, String agent)
+            implements ServerFrame {
+    }
+
+    /** The customer's place in the queue for an agent (1: next), and the estimated wait. */
+    record Queue(String type, long seq, int position, long waitSeconds) implements ServerFrame {
     }
 
     record Typing(String type, long seq, String from, boolean on) implements ServerFrame {
@@ -57,7 +62,7 @@ sealed interface ServerFrame {
     static Message message(ChatMessage message) {
         return new Message("message", message.seq(), message.sender().wireName(), message.kind(), message.text(),
                 message.clientId(), message.replyTo(), message.suggestions(), message.quickReplies(),
-                message.at().toString());
+                message.at().toString(), message.agent());
     }
 
     static Typing botTyping(long seq, boolean on) {

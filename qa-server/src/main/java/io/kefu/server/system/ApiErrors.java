@@ -1,6 +1,5 @@
 package io.kefu.server.system;
 
-import io.kefu.server.ask.InvalidQuestionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -12,8 +11,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class ApiErrors {
 
-    @ExceptionHandler(InvalidQuestionException.class)
-    ProblemDetail invalidQuestion(InvalidQuestionException e) {
+    @ExceptionHandler(BadRequestException.class)
+    ProblemDetail badRequest(BadRequestException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 

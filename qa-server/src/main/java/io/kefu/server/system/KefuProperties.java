@@ -16,11 +16,72 @@ import java.util.List;
  */
 @ConfigurationProperties(prefix = "kefu")
 public record KefuProperties(Knowledge knowledge, @DefaultValue("./data") String dataDir, Database database,
-                             @DefaultValue Chat chat) {
+                             @DefaultValue Chat chat, @DefaultValue Handoff handoff, Admin admin,
+                             @DefaultValue SignIn signIn) {
 
     public KefuProperties {
         knowledge = knowledge == null ? new Knowledge(null) : knowledge;
         database = database == null ? new Database(null, null) : database;
+        admin = admin == null ? new Admin(null, null) : admin;
+    }
+
+    /**
+     * When a conversation goes to a person, and how agents get it (docs/agents.md).
+     *
+     * @param triggers          which events escalate
+     * @param maxMisses         consecutive no-answers that escalate
+     * @param hours             when agents work, e.g. {@code MON-FRI 09:00-18:00}; several entries add up
+     * @param holidays          days without service, ISO dates
+     * @param zone              the time zone of {@code hours} and {@code holidays}
+     * @param gracePeriod       how long a disconnected agent keeps their conversations
+     * @param averageHandleTime one conversation's average handling time, for the customer's estimated wait
+     * @param sweepInterval     how often every node looks for work (queue, disconnected agents)
+     * @param profileKey        the key embedding pages sign visitor profiles with (HMAC-SHA256); empty: no VIPs
+     * @param defaultCapacity   concurrent conversations of a new agent
+     * @param cannedReplies     replies offered in the agent console
+     * @param closeTags         the categories an agent closes a conversation with
+     */
+    public record Handoff(@DefaultValue Triggers triggers,
+                          @DefaultValue("2") int maxMisses,
+                          @DefaultValue("MON-SUN 08:00-22:00") List<String> hours,
+                          @DefaultValue List<String> holidays,
+                          @DefaultValue("Asia/Shanghai") String zone,
+                          @DefaultValue("60s") Duration gracePeriod,
+                          @DefaultValue("3m") Duration averageHandleTime,
+                          @DefaultValue("1s") Duration sweepInterval,
+                          @DefaultValue("") String profileKey,
+                          @DefaultValue("5") int defaultCapacity,
+                          @DefaultValue({"您好，我是人工客服，很高兴为您服务。", "请稍等，我帮您查询一下。",
+                                  "请问还有其他可以帮您的吗？", "感谢您的耐心等待。"}) List<String> cannedReplies,
+                          @DefaultValue({"咨询", "办理", "投诉", "故障", "其他"}) List<String> closeTags) {
+
+        public Handoff {
+            hours = List.copyOf(hours);
+            holidays = List.copyOf(holidays);
+            cannedReplies = List.copyOf(cannedReplies);
+            closeTags = List.copyOf(closeTags);
+            if (maxMisses < 1) throw new IllegalArgumentException("kefu.handoff.max-misses must be at least 1");
+            if (defaultCapacity < 1) throw new IllegalArgumentException("kefu.handoff.default-capacity must be positive");
+        }
+    }
+
+    /** Each escalation trigger, on by default. */
+    public record Triggers(@DefaultValue("true") boolean request, @DefaultValue("true") boolean misses,
+                           @DefaultValue("true") boolean complaint, @DefaultValue("true") boolean formFailed) {
+    }
+
+    /**
+     * The first administrator, created at start when both are set and no administrator exists (from
+     * {@code KEFU_ADMIN_USERNAME} and {@code KEFU_ADMIN_PASSWORD}; never a committed default).
+     */
+    public record Admin(String username, String password) {
+    }
+
+    /**
+     * Sign-in throttling: after {@code maxFailures} failures for one user name or one address within {@code window},
+     * that name or address may not try again until the window has passed.
+     */
+    public record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("10m") Duration window) {
     }
 
     /**

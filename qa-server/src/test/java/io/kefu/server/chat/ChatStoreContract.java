@@ -1,6 +1,9 @@
 package io.kefu.server.chat;
 
 import org.flywaydb.core.Flyway;
+import io.kefu.server.system.KefuProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -44,7 +47,7 @@ abstract class ChatStoreContract {
             DataSource dataSource = dataSource();
             flyway(dataSource).migrate();
             store = new ChatStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
-            BotResponder echo = new BotResponder(null, null, null) {
+            BotResponder echo = new BotResponder(null, null, null, new Binder(new MapConfigurationPropertySource()).bindOrCreate("kefu", KefuProperties.class)) {
                 @Override
                 public BotTurn respond(Conversation conversation, String text) {
                     var answer = new OutgoingMessage("answer", "收到：" + text,
@@ -62,35 +65,35 @@ abstract class ChatStoreContract {
 
     @Test
     void theDialogueStateIsStoredWithTheConversation() {
-        ChatService.Session session = chat().start(null, null);
+        ChatService.Session session = chat().start(null, null, false);
         assertTrue(store.dialogueState(session.conversation().id()).isEmpty());
         var received = chat().receive(session.conversation(), "c1", "话费怎么查");
-        chat().reply(session.conversation(), received.message());
+        chat().reply(session.conversation(), received.message(), Handoff.BOT).messages();
         assertEquals("{\"turns\":5}", store.dialogueState(session.conversation().id()).orElseThrow());
     }
 
     @Test
     void aVisitorResumesOnlyItsOwnOpenConversation() {
-        ChatService.Session first = chat().start(null, null);
+        ChatService.Session first = chat().start(null, null, false);
         assertFalse(first.resumed());
         assertTrue(first.token().length() >= 40);
-        ChatService.Session again = chat().start(first.token(), first.conversation().id());
+        ChatService.Session again = chat().start(first.token(), first.conversation().id(), false);
         assertTrue(again.resumed());
         assertEquals(first.visitorId(), again.visitorId());
-        ChatService.Session stranger = chat().start("not-a-token", first.conversation().id());
+        ChatService.Session stranger = chat().start("not-a-token", first.conversation().id(), false);
         assertFalse(stranger.resumed());
         assertNotEquals(first.visitorId(), stranger.visitorId());
-        ChatService.Session other = chat().start(null, null);
-        assertFalse(chat().start(other.token(), first.conversation().id()).resumed());
+        ChatService.Session other = chat().start(null, null, false);
+        assertFalse(chat().start(other.token(), first.conversation().id(), false).resumed());
     }
 
     @Test
     void aMessageIsStoredOncePerClientIdAndAnsweredOnce() {
-        Conversation conversation = chat().start(null, null).conversation();
+        Conversation conversation = chat().start(null, null, false).conversation();
         ChatService.Received received = chat().receive(conversation, "c1", "我的卡号 6222 0212 3456 7890 123 丢了");
         assertEquals(1, received.message().seq());
         assertFalse(received.duplicate());
-        List<ChatMessage> replies = chat().reply(conversation, received.message());
+        List<ChatMessage> replies = chat().reply(conversation, received.message(), Handoff.BOT).messages();
         assertEquals(1, replies.size());
         assertEquals(2, replies.get(0).seq());
         assertEquals(1L, replies.get(0).replyTo());
@@ -99,7 +102,7 @@ abstract class ChatStoreContract {
         assertTrue(resent.duplicate());
         assertFalse(resent.needsReply());
         assertEquals(1, resent.message().seq());
-        assertTrue(chat().reply(conversation, resent.message()).isEmpty(), "answered once");
+        assertTrue(chat().reply(conversation, resent.message(), Handoff.BOT).messages().isEmpty(), "answered once");
 
         List<ChatMessage> transcript = chat().replay(conversation, 0);
         assertEquals(2, transcript.size());
@@ -119,17 +122,17 @@ abstract class ChatStoreContract {
 
     @Test
     void aStoredQuestionWithoutAnAnswerIsAnsweredWhenResent() {
-        Conversation conversation = chat().start(null, null).conversation();
+        Conversation conversation = chat().start(null, null, false).conversation();
         chat().receive(conversation, "c1", "你好");
         ChatService.Received resent = chat().receive(conversation, "c1", "你好");
         assertTrue(resent.duplicate());
         assertTrue(resent.needsReply(), "the server went away before answering");
-        assertEquals(2, chat().reply(conversation, resent.message()).get(0).seq());
+        assertEquals(2, chat().reply(conversation, resent.message(), Handoff.BOT).messages().get(0).seq());
     }
 
     @Test
     void aClosedConversationCanBeRatedButNotContinued() {
-        Conversation conversation = chat().start(null, null).conversation();
+        Conversation conversation = chat().start(null, null, false).conversation();
         chat().receive(conversation, "c1", "你好");
         assertEquals("not_closed", assertThrows(ChatException.class, () -> chat().rate(conversation, 4, null)).code());
         ChatMessage notice = chat().close(conversation);
@@ -140,12 +143,12 @@ abstract class ChatStoreContract {
         chat().rate(conversation, 4, "不错");
         chat().rate(conversation, 5, null);
         assertEquals(5, store.stars(conversation.id()).orElseThrow());
-        assertFalse(chat().start(chat().start(null, null).token(), conversation.id()).resumed());
+        assertFalse(chat().start(chat().start(null, null, false).token(), conversation.id(), false).resumed());
     }
 
     @Test
     void concurrentMessagesGetGaplessUniqueSequenceNumbers() throws Exception {
-        Conversation conversation = chat().start(null, null).conversation();
+        Conversation conversation = chat().start(null, null, false).conversation();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             var tasks = new ArrayList<Callable<Long>>();
@@ -166,9 +169,9 @@ abstract class ChatStoreContract {
 
     @Test
     void aReplyOfSeveralMessagesIsNumberedInOrderAndStoredAtOnce() {
-        Conversation conversation = chat().start(null, null).conversation();
+        Conversation conversation = chat().start(null, null, false).conversation();
         ChatService.Received received = chat().receive(conversation, "c1", "两条消息");
-        List<ChatMessage> replies = chat().reply(conversation, received.message());
+        List<ChatMessage> replies = chat().reply(conversation, received.message(), Handoff.BOT).messages();
         assertEquals(List.of(2L, 3L), replies.stream().map(ChatMessage::seq).toList());
         assertEquals(List.of("answer", "form"), chat().replay(conversation, 1).stream().map(ChatMessage::kind).toList());
         assertEquals(4, chat().receive(conversation, "c2", "还有").message().seq());
@@ -178,12 +181,12 @@ abstract class ChatStoreContract {
 
     @Test
     void concurrentRepliesToOneQuestionAnswerItOnce() throws Exception {
-        Conversation conversation = chat().start(null, null).conversation();
+        Conversation conversation = chat().start(null, null, false).conversation();
         ChatMessage question = chat().receive(conversation, "c1", "话费怎么查").message();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             var tasks = new ArrayList<Callable<Integer>>();
-            for (int i = 0; i < 8; i++) tasks.add(() -> chat().reply(conversation, question).size());
+            for (int i = 0; i < 8; i++) tasks.add(() -> chat().reply(conversation, question, Handoff.BOT).messages().size());
             int stored = 0;
             for (Future<Integer> replies : pool.invokeAll(tasks)) stored += replies.get();
             assertEquals(1, stored);

@@ -1,0 +1,87 @@
+package io.kefu.server.chat;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The customer sockets open on this node, by conversation, so that what an agent or the queue says reaches the
+ * customer as it happens. A customer with no socket here gets it by replay when it resumes.
+ */
+@Component
+public class CustomerSockets {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerSockets.class);
+
+    private final Map<String, Set<Connection>> byConversation = new ConcurrentHashMap<>();
+    private final JsonMapper json;
+
+    CustomerSockets(JsonMapper json) {
+        this.json = json;
+    }
+
+    void register(Connection connection) {
+        byConversation.computeIfAbsent(connection.conversation().id(), id -> ConcurrentHashMap.newKeySet())
+                .add(connection);
+    }
+
+    void unregister(Connection connection) {
+        if (!connection.started()) return;
+        byConversation.computeIfPresent(connection.conversation().id(), (id, set) -> {
+            set.remove(connection);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Sends a stored message to the conversation's customer sockets. */
+    public void deliver(String conversationId, ChatMessage message) {
+        for (Connection connection : connections(conversationId)) send(connection, ServerFrame.message(message));
+    }
+
+    /** The customer's place in the queue and estimated wait. */
+    public void queue(String conversationId, int position, long waitSeconds) {
+        for (Connection connection : connections(conversationId)) {
+            send(connection, new ServerFrame.Queue("queue", connection.lastSeq(), position, waitSeconds));
+        }
+    }
+
+    /** The agent started or stopped typing. */
+    public void agentTyping(String conversationId, boolean on) {
+        for (Connection connection : connections(conversationId)) {
+            send(connection, new ServerFrame.Typing("typing", connection.lastSeq(), Sender.AGENT.wireName(), on));
+        }
+    }
+
+    /** Whether a customer socket of the conversation is open on this node. */
+    public boolean connected(String conversationId) {
+        return byConversation.containsKey(conversationId);
+    }
+
+    private Set<Connection> connections(String conversationId) {
+        return byConversation.getOrDefault(conversationId, Set.of());
+    }
+
+    /**
+     * Sends a frame if the socket is still there. A socket that died mid-conversation does not stop the work: what
+     * was received is still answered and stored, and the client gets it by replay when it resumes.
+     */
+    void send(Connection connection, ServerFrame frame) {
+        if (frame instanceof ServerFrame.Message || frame instanceof ServerFrame.Ack) connection.seen(frame.seq());
+        WebSocketSession session = connection.session();
+        if (!session.isOpen()) return;
+        try {
+            session.sendMessage(new TextMessage(json.writeValueAsString(frame)));
+        } catch (IOException | IllegalStateException e) {
+            log.debug("chat socket {} gone; {} frame {} left for replay: {}", session.getId(), frame.type(),
+                    frame.seq(), e.toString());
+        }
+    }
+}

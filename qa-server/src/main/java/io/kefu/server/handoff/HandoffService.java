@@ -1,0 +1,476 @@
+package io.kefu.server.handoff;
+
+import io.kefu.server.chat.ChatMessage;
+import io.kefu.server.chat.ChatService;
+import io.kefu.server.chat.CustomerSockets;
+import io.kefu.server.chat.HandoffEvents;
+import io.kefu.server.chat.Sender;
+import io.kefu.server.staff.AuditLog;
+import io.kefu.server.system.BotConfiguration;
+import io.kefu.server.system.KefuProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Conversations between the bot, the queue and agents: escalation, leaving a message outside service hours, the
+ * queue's positions, and what agents do with conversations (docs/agents.md). The state lives in the database, so
+ * any node can continue what another started; the periodic {@link #sweep} lets every node serve the queue and
+ * notice agents whose consoles are gone.
+ */
+@Service
+class HandoffService implements HandoffEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(HandoffService.class);
+
+    /** Handed back by a disconnected agent or transferred: they were being served, so they go first. */
+    static final int PRIORITY_RESUMED = 3;
+    /** Complaints and VIP customers. */
+    static final int PRIORITY_FIRST = 2;
+    static final int PRIORITY_NORMAL = 0;
+    static final int MAX_NOTE_LENGTH = 2000;
+    static final Set<String> STATUSES = Set.of("online", "busy", "away");
+
+    private final HandoffStore store;
+    private final Router router;
+    private final ChatService chat;
+    private final CustomerSockets customers;
+    private final AgentConsoles consoles;
+    private final AgentAssist assist;
+    private final ServiceHours hours;
+    private final KefuProperties.Handoff settings;
+    private final int maxMessageLength;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    /** The queue as last shown, so that an unchanged queue is not sent again every sweep. */
+    private volatile List<String> shownQueue = List.of();
+
+    HandoffService(HandoffStore store, Router router, ChatService chat, CustomerSockets customers,
+                   AgentConsoles consoles, AgentAssist assist, ServiceHours hours, KefuProperties properties,
+                   AuditLog audit, Clock handoffClock, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.router = router;
+        this.chat = chat;
+        this.customers = customers;
+        this.consoles = consoles;
+        this.assist = assist;
+        this.hours = hours;
+        this.settings = properties.handoff();
+        this.maxMessageLength = properties.chat().maxMessageLength() * 4;
+        this.audit = audit;
+        this.clock = handoffClock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    // ---------------------------------------------------------------- what the customer side reports
+
+    @Override
+    public void connected(String conversationId) {
+        if (store.handoffOf(conversationId).filter("waiting"::equals).isEmpty()) return;
+        List<HandoffStore.Routed> queue = store.queue();
+        for (int i = 0; i < queue.size(); i++) {
+            if (queue.get(i).id().equals(conversationId)) customers.queue(conversationId, i + 1, estimatedWait(i + 1));
+        }
+    }
+
+    @Override
+    public void added(String conversationId, String agent, List<ChatMessage> messages) {
+        if (consoles.isEmpty() || messages.isEmpty()) return;
+        for (ChatMessage message : messages) {
+            consoles.toConversation(conversationId, agent, new AgentFrames.MessageFrame("message", conversationId,
+                    AgentFrames.Message.of(message, null)));
+        }
+        ChatMessage last = messages.get(messages.size() - 1);
+        if (agent != null && last.sender() == Sender.CUSTOMER && consoles.connected(agent)) {
+            consoles.toAgent(agent, new AgentFrames.Suggestions("suggestions", conversationId,
+                    assist.suggest(last.text())));
+        }
+    }
+
+    @Override
+    public void customerTyping(String conversationId, boolean on) {
+        if (consoles.isEmpty()) return;
+        String agent = store.find(conversationId).map(HandoffStore.Routed::agent).orElse(null);
+        consoles.toConversation(conversationId, agent, new AgentFrames.Typing("typing", conversationId, "customer", on));
+    }
+
+    @Override
+    public void escalate(String conversationId, String reason) {
+        Instant now = clock.instant();
+        if (!hours.open(now)) {
+            leaveMessage(conversationId, "当前为非人工服务时间（服务时间：" + hours.describe() + "）。");
+            return;
+        }
+        if (store.connectedAgents() == 0) {
+            leaveMessage(conversationId, "当前暂无人工客服在线。");
+            return;
+        }
+        HandoffStore.Routed routed = store.find(conversationId).orElse(null);
+        if (routed == null) return;
+        int priority = "complaint".equals(reason) || routed.vip() ? PRIORITY_FIRST : PRIORITY_NORMAL;
+        if (!store.enqueue(conversationId, priority, reason, now)) return; // already queued or with an agent
+        int position = position(conversationId);
+        say(conversationId, "queued", "已为您接入人工客服排队，您前面还有 " + (position - 1) + " 位，预计等待约 "
+                + minutes(estimatedWait(position)) + " 分钟。排队期间我会继续回答您的问题。");
+        serveQueue();
+    }
+
+    @Override
+    public void closedByCustomer(String conversationId) {
+        HandoffStore.Routed routed = store.find(conversationId).orElse(null);
+        if (routed != null && routed.agent() != null) {
+            consoles.toConversation(conversationId, routed.agent(),
+                    new AgentFrames.Released("released", conversationId, "closed"));
+            sendMine(routed.agent());
+        }
+        serveQueue();
+    }
+
+    /** Outside service hours or with nobody signed in: say so, and take a message with contact details. */
+    private void leaveMessage(String conversationId, String why) {
+        say(conversationId, "leave_message", why + "您可以留下联系方式和问题，我们会尽快与您联系。");
+        for (ChatMessage asked : chat.startForm(conversationId, BotConfiguration.LEAVE_MESSAGE_INTENT)) {
+            customers.deliver(conversationId, asked);
+        }
+    }
+
+    // ---------------------------------------------------------------- agent consoles
+
+    void consoleOpened(AgentConsole console) {
+        tx.executeWithoutResult(s -> store.connected(console.username(), clock.instant()));
+        sendMe(console);
+        consoles.send(console, queueFrame(store.queue()));
+        consoles.send(console, mineFrame(console.username()));
+        if (console.supervisor()) {
+            consoles.send(console, agentsFrame());
+            consoles.send(console, liveFrame());
+        }
+        serveQueue();
+        consoles.toSupervisors(agentsFrame());
+    }
+
+    void consoleClosed(AgentConsole console) {
+        tx.executeWithoutResult(s -> store.disconnected(console.username(), clock.instant()));
+        consoles.toSupervisors(agentsFrame());
+    }
+
+    void status(AgentConsole console, String status) {
+        if (!STATUSES.contains(status)) throw new HandoffException("bad_status", "状态只能是 online、busy 或 away。");
+        tx.executeWithoutResult(s -> store.status(console.username(), status, clock.instant()));
+        for (AgentConsole mine : consoles.all()) {
+            if (mine.username().equals(console.username())) sendMe(mine);
+        }
+        consoles.toSupervisors(agentsFrame());
+        if ("online".equals(status)) serveQueue();
+    }
+
+    void pick(AgentConsole console, String conversationId) {
+        announce(router.pick(console.username(), conversationId), console.username());
+        serveQueue();
+    }
+
+    void takeover(AgentConsole console, String conversationId) {
+        requireSupervisor(console);
+        announce(router.give(conversationId, console.username(), false, "takeover"), console.username());
+        serveQueue();
+    }
+
+    void reassign(AgentConsole console, String conversationId, String agent) {
+        requireSupervisor(console);
+        announce(router.give(conversationId, required(agent, "agent"), false, "reassign"), console.username());
+        serveQueue();
+    }
+
+    void transferToAgent(AgentConsole console, String conversationId, String agent) {
+        requireServing(console, conversationId);
+        if (console.username().equals(agent)) throw new HandoffException("already_yours", "不能转接给自己。");
+        announce(router.give(conversationId, required(agent, "agent"), true, "transfer"), console.username());
+        serveQueue();
+    }
+
+    void transferToGroup(AgentConsole console, String conversationId, String group) {
+        HandoffStore.Routed routed = requireServing(console, conversationId);
+        String skill = required(group, "group");
+        boolean anyone = store.agents().stream().anyMatch(a -> a.skills().contains(skill));
+        if (!anyone) throw new HandoffException("no_group", "没有这个技能组：" + skill);
+        if (!tx.execute(s -> store.requeue(conversationId, PRIORITY_RESUMED, skill, clock.instant()))) {
+            throw new HandoffException("not_found", "会话不存在或已结束。");
+        }
+        audit.record(console.username(), "transfer", conversationId, "group=" + skill, null);
+        released(routed, "transfer");
+        say(conversationId, "transferred", "正在为您转接至其他客服，请稍候。");
+        serveQueue();
+    }
+
+    void handBack(AgentConsole console, String conversationId) {
+        HandoffStore.Routed routed = requireServing(console, conversationId);
+        if (!tx.execute(s -> store.toBot(conversationId))) throw new HandoffException("not_found", "会话不存在或已结束。");
+        audit.record(console.username(), "handback", conversationId, null, null);
+        released(routed, "handback");
+        say(conversationId, "handback", "人工客服已结束接待，接下来由智能客服继续为您服务。如需人工帮助，请随时回复“转人工”。");
+        serveQueue();
+    }
+
+    void close(AgentConsole console, String conversationId, String tag) {
+        HandoffStore.Routed routed = requireServing(console, conversationId);
+        if (tag != null && !settings.closeTags().contains(tag)) {
+            throw new HandoffException("bad_tag", "请从以下分类中选择：" + String.join("、", settings.closeTags()));
+        }
+        ChatMessage closed = chat.close(conversationId, tag)
+                .orElseThrow(() -> new HandoffException("not_found", "会话不存在或已结束。"));
+        customers.deliver(conversationId, closed);
+        audit.record(console.username(), "close", conversationId, tag == null ? null : "tag=" + tag, null);
+        added(conversationId, routed.agent(), List.of(closed));
+        released(routed, "closed");
+        serveQueue();
+    }
+
+    ChatMessage reply(AgentConsole console, String conversationId, String text) {
+        HandoffStore.Routed routed = requireAssigned(console, conversationId);
+        String body = text(text);
+        ChatMessage said = chat.say(conversationId, Sender.AGENT, "text", body, console.displayName())
+                .orElseThrow(() -> new HandoffException("not_found", "会话已结束。"));
+        customers.deliver(conversationId, said);
+        customers.agentTyping(conversationId, false);
+        added(conversationId, routed.agent(), List.of(said));
+        return said;
+    }
+
+    void typing(AgentConsole console, String conversationId, boolean on) {
+        requireAssigned(console, conversationId);
+        customers.agentTyping(conversationId, on);
+    }
+
+    void note(AgentConsole console, String conversationId, String text) {
+        HandoffStore.Routed routed = requireServing(console, conversationId);
+        String body = text(text);
+        if (body.length() > MAX_NOTE_LENGTH) throw new HandoffException("too_long", "备注请控制在 2000 字以内。");
+        Instant now = clock.instant();
+        tx.executeWithoutResult(s -> store.insertNote(conversationId, console.username(), body, now));
+        consoles.toConversation(conversationId, routed.agent(), new AgentFrames.NoteFrame("note", conversationId,
+                new AgentFrames.Note(console.username(), body, now.toString())));
+    }
+
+    AgentFrames.Transcript open(AgentConsole console, String conversationId, String ref) {
+        HandoffStore.Routed routed = requireServing(console, conversationId);
+        console.watching().add(conversationId);
+        List<AgentFrames.Message> messages = chat.transcript(conversationId).stream()
+                .map(line -> AgentFrames.Message.of(line.message(), line.decisionKind() == null ? null
+                        : new AgentFrames.Decision(line.decisionKind(), line.matchedId(),
+                        assistQuestion(line.matchedId())))).toList();
+        var notes = store.notes(conversationId).stream()
+                .map(n -> new AgentFrames.Note(n.author(), n.text(), n.at().toString())).toList();
+        return new AgentFrames.Transcript("transcript", conversationId, routed.open() ? routed.handoff() : "closed",
+                routed.agent(), messages, notes, ref);
+    }
+
+    AgentFrames.Suggestions suggest(AgentConsole console, String conversationId, String text) {
+        HandoffStore.Routed routed = requireServing(console, conversationId);
+        String question = text == null || text.isBlank() ? routed.lastMessage() : text;
+        return new AgentFrames.Suggestions("suggestions", conversationId, assist.suggest(question));
+    }
+
+    private String assistQuestion(String matchedId) {
+        return matchedId == null ? null : assist.question(matchedId);
+    }
+
+    // ---------------------------------------------------------------- the queue
+
+    /**
+     * Every node, every {@code kefu.handoff.sweep-interval}: agents whose consoles have been gone for the grace
+     * period lose their conversations to the head of the queue, and the queue is served.
+     */
+    @Scheduled(fixedDelayString = "${kefu.handoff.sweep-interval:1s}", initialDelayString = "${kefu.handoff.sweep-interval:1s}")
+    void sweep() {
+        try {
+            Instant cutoff = clock.instant().minus(settings.gracePeriod());
+            for (String agent : store.gone(cutoff)) requeueAll(agent);
+            serveQueue();
+        } catch (RuntimeException e) {
+            log.warn("hand-off sweep failed; trying again at the next one", e);
+        }
+    }
+
+    private void requeueAll(String agent) {
+        List<HandoffStore.Routed> served = tx.execute(s -> {
+            store.status(agent, "offline", clock.instant());
+            List<HandoffStore.Routed> mine = store.servedBy(agent);
+            for (HandoffStore.Routed routed : mine) {
+                store.requeue(routed.id(), PRIORITY_RESUMED, routed.skillGroup(), clock.instant());
+            }
+            return mine;
+        });
+        for (HandoffStore.Routed routed : served) {
+            audit.record("system", "requeue", routed.id(), "agent " + agent + " disconnected", null);
+            say(routed.id(), "requeued", "人工客服的连接中断了，正在为您重新转接其他客服，请稍候。");
+        }
+        consoles.toSupervisors(agentsFrame());
+    }
+
+    /** Gives waiting conversations to free agents and shows everyone the queue as it is now. */
+    private void serveQueue() {
+        for (Router.Assignment assignment : router.dispatch()) announce(assignment, "routing");
+        List<HandoffStore.Routed> queue = store.queue();
+        List<String> now = queue.stream().map(HandoffStore.Routed::id).toList();
+        if (now.equals(shownQueue)) return;
+        shownQueue = now;
+        consoles.toEveryone(queueFrame(queue));
+        for (int i = 0; i < queue.size(); i++) {
+            String id = queue.get(i).id();
+            if (customers.connected(id)) customers.queue(id, i + 1, estimatedWait(i + 1));
+        }
+        if (!consoles.isEmpty()) {
+            consoles.toSupervisors(liveFrame());
+            consoles.toSupervisors(agentsFrame());
+        }
+    }
+
+    /** Tells the customer, the new agent, and the previous one, and writes the audit log. */
+    private void announce(Router.Assignment assignment, String actor) {
+        audit.record(actor, assignment.by(), assignment.conversation(), "to " + assignment.agent(), null);
+        say(assignment.conversation(), "agent_joined", "人工客服 " + assignment.displayName() + " 已接入，将为您服务。");
+        consoles.toAgent(assignment.agent(), new AgentFrames.Assigned("assigned", assignment.conversation(),
+                assignment.by()));
+        sendMine(assignment.agent());
+        if (assignment.previousAgent() != null && !assignment.previousAgent().equals(assignment.agent())) {
+            consoles.toAgent(assignment.previousAgent(), new AgentFrames.Released("released",
+                    assignment.conversation(), assignment.by()));
+            sendMine(assignment.previousAgent());
+        }
+        shownQueue = List.of(); // the queue moved: show it again
+    }
+
+    private void released(HandoffStore.Routed routed, String why) {
+        if (routed.agent() == null || !"agent".equals(routed.handoff())) return;
+        consoles.toAgent(routed.agent(), new AgentFrames.Released("released", routed.id(), why));
+        sendMine(routed.agent());
+        shownQueue = List.of();
+    }
+
+    private int position(String conversationId) {
+        List<HandoffStore.Routed> queue = store.queue();
+        for (int i = 0; i < queue.size(); i++) if (queue.get(i).id().equals(conversationId)) return i + 1;
+        return 1;
+    }
+
+    /** position × average handling time ÷ agents online (at least one). */
+    long estimatedWait(int position) {
+        long online = Math.max(1, store.onlineAgents());
+        return position * settings.averageHandleTime().toSeconds() / online;
+    }
+
+    private static long minutes(long seconds) {
+        return Math.max(1, Duration.ofSeconds(seconds).toMinutes() + (seconds % 60 == 0 ? 0 : 1));
+    }
+
+    /** A system notice in the conversation, stored and sent to the customer and the agents who see it. */
+    private void say(String conversationId, String kind, String text) {
+        Optional<ChatMessage> said = chat.say(conversationId, Sender.SYSTEM, kind, text, null);
+        said.ifPresent(message -> {
+            customers.deliver(conversationId, message);
+            String agent = store.find(conversationId).map(HandoffStore.Routed::agent).orElse(null);
+            added(conversationId, agent, List.of(message));
+        });
+    }
+
+    // ---------------------------------------------------------------- console lists
+
+    private void sendMe(AgentConsole console) {
+        HandoffStore.Agent agent = store.agent(console.username()).orElse(null);
+        if (agent == null) return;
+        var roles = new ArrayList<String>();
+        roles.add("AGENT");
+        if (console.supervisor()) roles.add("SUPERVISOR");
+        if (console.admin()) roles.add("ADMIN");
+        consoles.send(console, new AgentFrames.Me("me", console.username(), console.displayName(), roles,
+                agent.status(), agent.capacity(), agent.active(), settings.cannedReplies(), settings.closeTags()));
+    }
+
+    private void sendMine(String agent) {
+        if (consoles.connected(agent)) consoles.toAgent(agent, mineFrame(agent));
+    }
+
+    private AgentFrames.Items queueFrame(List<HandoffStore.Routed> queue) {
+        var items = new ArrayList<AgentFrames.Item>();
+        for (int i = 0; i < queue.size(); i++) {
+            HandoffStore.Routed r = queue.get(i);
+            items.add(new AgentFrames.Item(r.id(), "waiting", null, r.channel(), priority(r), r.reason(),
+                    AgentFrames.time(r.queuedAt()), r.lastMessage(), i + 1));
+        }
+        return new AgentFrames.Items("queue", items);
+    }
+
+    private AgentFrames.Items mineFrame(String agent) {
+        return new AgentFrames.Items("mine", store.servedBy(agent).stream().map(r -> new AgentFrames.Item(r.id(),
+                "agent", r.agent(), r.channel(), priority(r), r.reason(), null, r.lastMessage(), null)).toList());
+    }
+
+    private AgentFrames.Items liveFrame() {
+        return new AgentFrames.Items("live", store.live(200).stream().map(r -> new AgentFrames.Item(r.id(),
+                r.handoff(), r.agent(), r.channel(), priority(r), r.reason(), AgentFrames.time(r.queuedAt()),
+                r.lastMessage(), null)).toList());
+    }
+
+    private AgentFrames.Items agentsFrame() {
+        return new AgentFrames.Items("agents", store.agents().stream().map(a -> new AgentFrames.AgentLoad(
+                a.username(), a.displayName(), a.connected() ? a.status() : "offline", a.active(), a.capacity()))
+                .toList());
+    }
+
+    private static String priority(HandoffStore.Routed routed) {
+        if (routed.priority() >= PRIORITY_RESUMED) return "requeued";
+        if ("complaint".equals(routed.reason())) return "complaint";
+        return routed.vip() ? "vip" : "normal";
+    }
+
+    // ---------------------------------------------------------------- who may do what
+
+    private static void requireSupervisor(AgentConsole console) {
+        if (!console.supervisor()) throw HandoffException.forbidden();
+    }
+
+    /** The conversation, if this console's agent is the one assigned to it. */
+    private HandoffStore.Routed requireAssigned(AgentConsole console, String conversationId) {
+        HandoffStore.Routed routed = store.find(required(conversationId, "conversation"))
+                .orElseThrow(HandoffException::forbidden);
+        if (!"agent".equals(routed.handoff()) || !console.username().equals(routed.agent()) || !routed.open()) {
+            throw HandoffException.forbidden();
+        }
+        return routed;
+    }
+
+    /** The conversation, if this console's agent is assigned to it or is a supervisor. */
+    private HandoffStore.Routed requireServing(AgentConsole console, String conversationId) {
+        if (!console.supervisor()) return requireAssigned(console, conversationId);
+        return store.find(required(conversationId, "conversation"))
+                .orElseThrow(() -> new HandoffException("not_found", "会话不存在。"));
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank() || value.length() > 64) {
+            throw new HandoffException("bad_frame", "消息格式不正确：字段 " + field + " 缺失或无效。");
+        }
+        return value;
+    }
+
+    private String text(String text) {
+        if (text == null || text.isBlank()) throw new HandoffException("empty_message", "消息不能为空。");
+        String body = text.strip();
+        if (body.length() > maxMessageLength) {
+            throw new HandoffException("too_long", "消息太长了，请控制在 " + maxMessageLength + " 个字以内。");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,221 @@
+package io.kefu.server.handoff;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The hand-off state in the database, shared by every node: the queue, who serves which conversation, agents'
+ * presence, notes. Plain JDBC; callers hold the transaction.
+ */
+@Repository
+class HandoffStore {
+
+    /** The customer's latest message, for queue and conversation lists. */
+    private static final String LAST_CUSTOMER_TEXT = "(select m.body from messages m where m.conversation_id = c.id "
+            + "and m.sender = 'customer' order by m.seq desc limit 1)";
+
+    private final JdbcClient jdbc;
+
+    HandoffStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Holds the one hand-off lock until the transaction ends: assignments happen one at a time, on all nodes. */
+    void lock() {
+        jdbc.sql("select id from handoff_lock where id = 1 for update").query(Integer.class).single();
+    }
+
+    /** A conversation as routing sees it. */
+    record Routed(String id, String handoff, String agent, int priority, String reason, String skillGroup,
+                  Instant queuedAt, boolean vip, boolean open, String channel, String lastMessage) {
+    }
+
+    Optional<Routed> find(String conversationId) {
+        return jdbc.sql("select c.*, " + LAST_CUSTOMER_TEXT + " as last_text from conversations c where c.id = ?")
+                .param(conversationId).query(HandoffStore::routed).optional();
+    }
+
+    /** Who answers the conversation: bot, waiting or agent. */
+    Optional<String> handoffOf(String conversationId) {
+        return jdbc.sql("select handoff from conversations where id = ?").param(conversationId).query(String.class)
+                .optional();
+    }
+
+    /** Puts a conversation answered by the bot in the queue; false when it is not with the bot (or closed). */
+    boolean enqueue(String conversationId, int priority, String reason, Instant now) {
+        return jdbc.sql("update conversations set handoff = 'waiting', agent = null, priority = ?, handoff_reason = ?, "
+                        + "skill_group = null, queued_at = ? where id = ? and status = 'open' and handoff = 'bot'")
+                .params(priority, reason, at(now), conversationId).update() == 1;
+    }
+
+    /** The waiting conversations, first to serve first. */
+    List<Routed> queue() {
+        return jdbc.sql("select c.*, " + LAST_CUSTOMER_TEXT + " as last_text from conversations c "
+                        + "where c.handoff = 'waiting' and c.status = 'open' order by c.priority desc, c.queued_at, c.id")
+                .query(HandoffStore::routed).list();
+    }
+
+    /** The open conversations an agent serves. */
+    List<Routed> servedBy(String agent) {
+        return jdbc.sql("select c.*, " + LAST_CUSTOMER_TEXT + " as last_text from conversations c "
+                        + "where c.agent = ? and c.handoff = 'agent' and c.status = 'open' order by c.assigned_at")
+                .param(agent).query(HandoffStore::routed).list();
+    }
+
+    /** The latest open conversations, whoever answers them (the supervisor's live list). */
+    List<Routed> live(int limit) {
+        return jdbc.sql("select c.*, " + LAST_CUSTOMER_TEXT + " as last_text from conversations c "
+                        + "where c.status = 'open' order by c.handoff desc, c.created_at desc")
+                .withMaxRows(limit).query(HandoffStore::routed).list();
+    }
+
+    /** Gives a waiting conversation to an agent; false when it is no longer waiting. */
+    boolean assignWaiting(String conversationId, String agent, Instant now) {
+        boolean assigned = jdbc.sql("update conversations set handoff = 'agent', agent = ?, assigned_at = ? "
+                        + "where id = ? and status = 'open' and handoff = 'waiting'")
+                .params(agent, at(now), conversationId).update() == 1;
+        if (assigned) assignedTo(agent, now);
+        return assigned;
+    }
+
+    /** Gives an open conversation to an agent, whoever had it (takeover, reassign, transfer). */
+    boolean assignAny(String conversationId, String agent, Instant now) {
+        boolean assigned = jdbc.sql("update conversations set handoff = 'agent', agent = ?, assigned_at = ? "
+                        + "where id = ? and status = 'open'")
+                .params(agent, at(now), conversationId).update() == 1;
+        if (assigned) assignedTo(agent, now);
+        return assigned;
+    }
+
+    private void assignedTo(String agent, Instant now) {
+        jdbc.sql("update agent_presence set last_assigned_at = ? where username = ?").params(at(now), agent).update();
+    }
+
+    /** Back to the queue with a priority (and for a skill group, or any agent when null). */
+    boolean requeue(String conversationId, int priority, String skillGroup, Instant now) {
+        return jdbc.sql("update conversations set handoff = 'waiting', agent = null, priority = ?, skill_group = ?, "
+                        + "queued_at = ? where id = ? and status = 'open'")
+                .params(priority, skillGroup, at(now), conversationId).update() == 1;
+    }
+
+    /** Back to the bot; the agent stays recorded as the one who served it. */
+    boolean toBot(String conversationId) {
+        return jdbc.sql("update conversations set handoff = 'bot', priority = 0, queued_at = null, skill_group = null "
+                        + "where id = ? and status = 'open'").param(conversationId).update() == 1;
+    }
+
+    /** An agent as routing sees them. */
+    record Agent(String username, String displayName, String status, int sockets, int capacity, Set<String> skills,
+                 Instant lastAssignedAt, int active) {
+
+        boolean connected() {
+            return sockets > 0;
+        }
+
+        boolean free() {
+            return active < capacity;
+        }
+    }
+
+    /** Every agent account with its presence and current load, longest since their last assignment first. */
+    List<Agent> agents() {
+        return jdbc.sql("select s.username, s.display_name, s.capacity, s.skills, p.status, p.sockets, "
+                        + "p.last_assigned_at, (select count(*) from conversations c where c.agent = s.username "
+                        + "and c.handoff = 'agent' and c.status = 'open') as active "
+                        + "from staff s join agent_presence p on p.username = s.username where s.enabled "
+                        + "order by p.last_assigned_at nulls first, s.username")
+                .query(HandoffStore::agent).list();
+    }
+
+    Optional<Agent> agent(String username) {
+        return agents().stream().filter(a -> a.username().equals(username)).findFirst();
+    }
+
+    /** Agents with a console open (in any status). */
+    long connectedAgents() {
+        return jdbc.sql("select count(*) from agent_presence where sockets > 0").query(Long.class).single();
+    }
+
+    /** Agents who take new conversations now. */
+    long onlineAgents() {
+        return jdbc.sql("select count(*) from agent_presence where sockets > 0 and status = 'online'")
+                .query(Long.class).single();
+    }
+
+    /** One more console socket; an agent coming back from offline starts online. */
+    void connected(String username, Instant now) {
+        jdbc.sql("update agent_presence set sockets = sockets + 1, disconnected_at = null, updated_at = ?, "
+                        + "status = case when status = 'offline' then 'online' else status end where username = ?")
+                .params(at(now), username).update();
+    }
+
+    /** One console socket fewer; with none left, the grace period starts. */
+    void disconnected(String username, Instant now) {
+        jdbc.sql("update agent_presence set sockets = sockets - 1, updated_at = ? where username = ? and sockets > 0")
+                .params(at(now), username).update();
+        jdbc.sql("update agent_presence set disconnected_at = ? where username = ? and sockets = 0")
+                .params(at(now), username).update();
+    }
+
+    void status(String username, String status, Instant now) {
+        jdbc.sql("update agent_presence set status = ?, updated_at = ? where username = ?")
+                .params(status, at(now), username).update();
+    }
+
+    /** Agents whose last console closed before {@code before} and who are not offline yet. */
+    List<String> gone(Instant before) {
+        return jdbc.sql("select username from agent_presence where sockets = 0 and status <> 'offline' "
+                        + "and disconnected_at < ?").param(at(before)).query(String.class).list();
+    }
+
+    void insertNote(String conversationId, String author, String text, Instant now) {
+        jdbc.sql("insert into conversation_notes (conversation_id, author, body, created_at) values (?, ?, ?, ?)")
+                .params(conversationId, author, text, at(now)).update();
+    }
+
+    /** A note on a conversation, for agents only. */
+    record Note(String author, String text, Instant at) {
+    }
+
+    List<Note> notes(String conversationId) {
+        return jdbc.sql("select author, body, created_at from conversation_notes where conversation_id = ? "
+                        + "order by created_at").param(conversationId)
+                .query((rs, row) -> new Note(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant())).list();
+    }
+
+    private static Routed routed(ResultSet rs, int row) throws SQLException {
+        return new Routed(rs.getString("id"), rs.getString("handoff"), rs.getString("agent"), rs.getInt("priority"),
+                rs.getString("handoff_reason"), rs.getString("skill_group"), instant(rs, "queued_at"),
+                rs.getBoolean("vip"), "open".equals(rs.getString("status")), rs.getString("channel"),
+                rs.getString("last_text"));
+    }
+
+    private static Agent agent(ResultSet rs, int row) throws SQLException {
+        Set<String> skills = Arrays.stream(rs.getString("skills").split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return new Agent(rs.getString("username"), rs.getString("display_name"), rs.getString("status"),
+                rs.getInt("sockets"), rs.getInt("capacity"), skills, instant(rs, "last_assigned_at"),
+                rs.getInt("active"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,78 @@
+package io.kefu.server.staff;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+/**
+ * Who may reach what. Customers need no account: the chat socket, the widget, the chat pages and {@code /api/ask}
+ * are open, and a customer's socket is tied to its own conversation by its visitor token. Everything for staff needs
+ * a signed-in session with the right role; whatever is not listed here is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || request.getRequestURI().startsWith(request.getContextPath() + "/ws/");
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/chat", "/chat.html", "/demo.html", "/widget.js", "/widget.css",
+                                "/agent.js", "/agent.css", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/ws/chat", "/api/ask").permitAll()
+                        .requestMatchers("/login", "/setup").permitAll()
+                        .requestMatchers("/agent", "/agent.html", "/ws/agent").hasRole(Role.AGENT.name())
+                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/staff/**").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/agent", false)
+                        .failureUrl("/login?error"))
+                .logout(logout -> logout.logoutRequestMatcher(pathPattern(org.springframework.http.HttpMethod.POST,
+                        "/logout")).logoutSuccessUrl("/login?logout"))
+                // the console reads the XSRF-TOKEN cookie and sends it back as a header; the open integration API
+                // has no session to protect
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/ask"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
+                .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_ADMIN > ROLE_SUPERVISOR
+                ROLE_SUPERVISOR > ROLE_AGENT
+                ROLE_ADMIN > ROLE_EDITOR
+                """);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService staffAccounts(StaffStore store) {
+        return username -> store.find(username)
+                .map(account -> User.withUsername(account.username()).password(account.passwordHash())
+                        .disabled(!account.enabled())
+                        .roles(account.roles().stream().map(Role::name).toArray(String[]::new)).build())
+                .orElseThrow(() -> new UsernameNotFoundException("no such staff account"));
+    }
+}
