@@ -13,11 +13,16 @@
   var CHANNEL_NAMES = { web: '网页', wechat: '微信', h5: 'H5', app: 'App' };
   var STATE_NAMES = { bot: '机器人', waiting: '排队中', agent: '人工服务中', closed: '已结束' };
   var SENDER_NAMES = { customer: '客户', bot: '机器人', agent: '客服', system: '系统' };
+  var KIND_NAMES = {
+    answer: '已回答', clarify: '请客户确认问题', none: '未找到答案', handoff: '转人工', prompt: '表单提问',
+    done: '表单完成', notice: '提示', form: '表单'
+  };
   var STATE_KINDS = { handoff: 1, queued: 1, agent_joined: 1, requeued: 1, transferred: 1, handback: 1, closed: 1 };
   var REASON_NAMES = {
     human: '客户要求人工', complaint: '投诉', misses: '机器人多次未答上', no_answer: '机器人多次未答上',
     form_failed: '表单多次失败', form: '表单多次失败', requeued: '客服连接中断', transfer: '转接', picked: '客服接入'
   };
+  var DONE_NAMES = { transfer: '已转接。', handback: '已转回机器人。', close: '会话已结束。', reassign: '已重新分配。' };
   var RELEASE_NAMES = {
     transfer: '会话已转接给其他客服。', handback: '会话已转回机器人。', closed: '会话已结束。',
     requeued: '会话已回到排队队列。', reassign: '会话已由主管分配给其他客服。'
@@ -106,10 +111,13 @@
         if (Date.now() - lastHeard > 60000) { socket.close(); return; }
         send({ type: 'ping' });
       }, 25000);
-      if (current) send({ type: 'open', conversation: current, ref: 'open:' + current });
+      if (current) send({ type: 'open', conversation: current, ref: 'reopen:' + current });
+      // replies typed while offline go now; one that went out before the drop may have arrived: the transcript
+      // tells (see onTranscript), and it is never sent twice
       Object.keys(pendingReplies).forEach(function (id) {
         var p = pendingReplies[id];
-        send({ type: 'reply', conversation: p.conversation, id: id, text: p.text, ref: id });
+        if (!p.sent) p.sent = send({ type: 'reply', conversation: p.conversation, id: id, text: p.text, ref: id });
+        else p.uncertain = true;
       });
     };
     socket.onmessage = function (event) {
@@ -159,6 +167,8 @@
       case 'agents': agents = f.items || []; renderAgents(); break;
       case 'live': live = f.items || []; renderLive(); break;
       case 'error': onError(f); break;
+      case 'sent': onSent(f.ref); break;
+      case 'done': if (DONE_NAMES[f.ref]) toast(DONE_NAMES[f.ref]); break;
       default: break;  // pong and anything newer
     }
   }
@@ -393,6 +403,10 @@
     }
     if (window.matchMedia && window.matchMedia('(max-width: 760px)').matches) $('conversation').scrollIntoView();
   }
+  /** Agent messages name their agent (the user name, or the display name as the customer saw it). */
+  function isMe(name) {
+    return !!(me && name && (name === me.username || name === me.displayName));
+  }
   function isMine(c) {
     return !!(c && me && c.state === 'agent' && c.agent === me.username);
   }
@@ -435,6 +449,15 @@
     c.messages = fresher;
     c.notes = f.notes || [];
     c.loaded = true;
+    Object.keys(pendingReplies).forEach(function (id) {
+      var p = pendingReplies[id];
+      if (p.conversation !== c.id || !p.uncertain) return;
+      var arrived = Object.keys(c.messages).some(function (seq) {
+        var m = c.messages[seq];
+        return m.from === 'agent' && isMe(m.agent) && m.text === p.text;
+      });
+      if (arrived) delete pendingReplies[id]; else { p.failed = true; p.uncertain = false; }
+    });
     if (f.conversation === current) {
       renderConversationHead();
       renderTranscript();
@@ -458,7 +481,7 @@
     items.forEach(function (it) { t.appendChild(it.m ? messageNode(it.m) : noteNode(it.n)); });
     Object.keys(pendingReplies).forEach(function (id) {
       var p = pendingReplies[id];
-      if (p.conversation === c.id) t.appendChild(pendingNode(id, p.text));
+      if (p.conversation === c.id) t.appendChild(pendingNode(id, p.text, p.failed));
     });
     if (!items.length) t.appendChild(el('p', 'empty', '暂无消息'));
     t.scrollTop = t.scrollHeight;
@@ -470,8 +493,8 @@
     if (m.kind) row.dataset.kind = m.kind;
     var meta = el('div', 'msg-meta');
     var who = SENDER_NAMES[from];
-    if (from === 'agent' && m.agent) who += ' ' + (me && m.agent === me.username ? '（我）' : m.agent);
-    if (from === 'bot' && m.kind) who += ' · ' + m.kind;
+    if (from === 'agent' && m.agent) who += ' ' + (isMe(m.agent) ? '（我）' : m.agent);
+    if (from === 'bot' && m.kind) who += ' · ' + (KIND_NAMES[m.kind] || m.kind);
     meta.appendChild(el('span', 'msg-who', who));
     meta.appendChild(el('time', 'msg-time', time(m.at)));
     row.appendChild(meta);
@@ -481,7 +504,7 @@
   }
   function decisionNode(d) {
     var box = el('div', 'decision');
-    var parts = ['机器人判断：' + (d.kind || '')];
+    var parts = ['机器人判断：' + (KIND_NAMES[d.kind] || d.kind || '')];
     if (d.question) parts.push('匹配「' + d.question + '」');
     if (d.matchedId) parts.push(d.matchedId);
     if (typeof d.score === 'number') parts.push('置信度 ' + d.score.toFixed(2));
@@ -497,12 +520,12 @@
     row.appendChild(el('div', 'msg-text', n.text || ''));
     return row;
   }
-  function pendingNode(id, text) {
-    var row = el('div', 'msg msg-agent pending');
+  function pendingNode(id, text, failed) {
+    var row = el('div', 'msg msg-agent pending' + (failed ? ' failed' : ''));
     row.dataset.ref = id;
     var meta = el('div', 'msg-meta');
     meta.appendChild(el('span', 'msg-who', '客服（我）'));
-    meta.appendChild(el('span', 'msg-state', '发送中…'));
+    meta.appendChild(el('span', 'msg-state', failed ? '未发送' : '发送中…'));
     row.appendChild(meta);
     row.appendChild(el('div', 'msg-text', text));
     return row;
@@ -530,10 +553,10 @@
     var known = c.messages[m.seq];
     c.messages[m.seq] = m;
     if (m.from === 'agent' && ref && pendingReplies[ref]) delete pendingReplies[ref];
-    else if (m.from === 'agent' && me && m.agent === me.username) {
+    else if (m.from === 'agent' && isMe(m.agent)) {
       // a reply sent before a reconnect comes back without our ref: match it by text
       Object.keys(pendingReplies).some(function (pid) {
-        if (pendingReplies[pid].conversation === id && pendingReplies[pid].text === m.text) { delete pendingReplies[pid]; ref = pid; return true; }
+        if (!pendingReplies[pid].failed && pendingReplies[pid].conversation === id && pendingReplies[pid].text === m.text) { delete pendingReplies[pid]; ref = pid; return true; }
         return false;
       });
     }
@@ -581,7 +604,15 @@
       }
     }
     if (ref === 'status' && me) $('status').value = me.status;
+    if (ref && ref.indexOf('reopen:') === 0) return;
     toast(f.message || ('操作失败（' + (f.code || 'error') + '）'));
+  }
+  /** A reply was stored and sent: its pending bubble goes, if the message frame has not replaced it already. */
+  function onSent(ref) {
+    if (!ref || !pendingReplies[ref]) return;
+    delete pendingReplies[ref];
+    var p = $('transcript').querySelector('.pending[data-ref="' + cssEscape(ref) + '"]');
+    if (p) p.remove();
   }
   function cssEscape(s) { return window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, '\\$&'); }
   function toast(text) {
@@ -601,7 +632,7 @@
     if (!text || !isMine(c)) return;
     var id = newId();
     pendingReplies[id] = { conversation: current, text: text };
-    send({ type: 'reply', conversation: current, id: id, text: text, ref: id });
+    pendingReplies[id].sent = send({ type: 'reply', conversation: current, id: id, text: text, ref: id });
     stopTyping();
     reply.value = '';
     append(pendingNode(id, text));

@@ -228,11 +228,11 @@
   var LEFT_QUEUE = { agent_joined: true, handback: true, closed: true, leave_message: true };
   function showQueue(f) {
     if (!f || closedConversation) { queueLine.hidden = true; return; }
-    var ahead = Math.max(0, Number(f.position) || 0);
+    // position 1 is the head of the queue
+    var ahead = Math.max(0, (Number(f.position) || 1) - 1);
     var minutes = Math.max(1, Math.ceil((Number(f.waitSeconds) || 0) / 60));
-    queueLine.textContent = ahead > 0
-      ? '排队中：您前面还有 ' + ahead + ' 位，预计等待 ' + minutes + ' 分钟'
-      : '排队中：马上为您接通人工客服';
+    queueLine.textContent = (ahead > 0 ? '排队中：您前面还有 ' + ahead + ' 位' : '排队中：您是下一位')
+      + '，预计等待 ' + minutes + ' 分钟';
     queueLine.hidden = false;
   }
   function showQuick(items) {
@@ -318,6 +318,7 @@
     if (suggestion) m.suggestion = suggestion;
     pending[m.id] = m;
     outbox.push(m);
+    lastTypingSent = 0; // typing the next message shows at once
     customerBubble(text, m.id, started ? '发送中' : '等待发送');
     flush();
   }

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A customer and an agent, each in a real browser of their own (two ChromeDriver instances, two cookie jars):
  * the administrator creates the agent's account in the console and signs out, the agent signs in and goes online,
  * the customer asks for a person in the widget, the agent takes the conversation, reads it and answers, and the
- * customer sees the answer from 人工客服. Debian's headless Chromium and chromedriver, as in ChatWidgetIT;
+ * customer sees the answer from 人工客服; then a supervisor takes the conversation over and closes it. Debian's headless Chromium and chromedriver, as in ChatWidgetIT;
  * screenshots go to {@code target/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -169,6 +169,29 @@ class AgentConsoleBrowserIT {
         } finally {
             agent.manage().window().setSize(new Dimension(1280, 800));
         }
+
+        // a supervisor (here the administrator) sees the conversation among all live ones, takes it over and
+        // closes it with a category; the customer is told and asked for a rating
+        agent.findElement(By.id("logout-button")).click();
+        agentWait.until(ExpectedConditions.urlContains("/login"));
+        signIn(ADMIN, ADMIN_PASSWORD);
+        agentWait.until(ExpectedConditions.elementToBeClickable(By.id("tab-supervisor"))).click();
+        WebElement live = agentWait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#live .live-item[data-state='agent']")));
+        assertTrue(live.getText().contains(AGENT), live.getText());
+        agentWait.until(d -> d.findElements(By.cssSelector("#agents .agent-item")).stream()
+                .anyMatch(a -> a.getText().contains(AGENT_NAME)));
+        screenshot(agent, "agent-supervisor.png");
+        live.findElement(By.cssSelector(".takeover")).click();
+        agentWait.until(d -> transcriptHas(d, ".msg.msg-agent", "您好，我是人工客服"));
+        agentWait.until(ExpectedConditions.elementToBeClickable(By.id("reply")));
+        customerWait.until(d -> d.findElements(By.cssSelector(".kefu-msg-system[data-kind='agent_joined']")).size() == 2);
+        agent.findElement(By.id("close")).click();
+        new Select(agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("close-tag"))))
+                .selectByVisibleText("咨询");
+        agent.findElement(By.id("close-confirm")).click();
+        customerWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".kefu-rating")));
+        agentWait.until(d -> d.findElements(By.cssSelector("#mine .mine-item")).isEmpty());
     }
 
     private void signIn(String username, String password) {
