@@ -353,7 +353,14 @@
     $('mine-empty').hidden = mine.length > 0;
     renderTitle();
   }
+  /** A conversation that is no longer waiting leaves the queue shown here, whatever the next queue frame says. */
+  function dropFromQueue(id) {
+    var before = queue.length;
+    queue = queue.filter(function (q) { return q.conversation !== id; });
+    if (queue.length !== before) renderQueue();
+  }
   function onAssigned(f) {
+    dropFromQueue(f.conversation);
     fresh[f.conversation] = true;
     beep();
     if (f.by === 'pick' || f.by === 'takeover' || !current) openConversation(f.conversation);
@@ -604,6 +611,7 @@
       }
     }
     if (ref === 'status' && me) $('status').value = me.status;
+    if (ref && ref.indexOf('pick:') === 0 && f.code === 'not_waiting') dropFromQueue(ref.slice(5));
     if (ref && ref.indexOf('reopen:') === 0) return;
     toast(f.message || ('操作失败（' + (f.code || 'error') + '）'));
   }

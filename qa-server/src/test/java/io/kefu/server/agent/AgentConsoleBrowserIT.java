@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,6 +91,17 @@ class AgentConsoleBrowserIT {
 
     @Test
     void anAgentTakesOverFromTheBotAndTheCustomerSeesTheReply() throws Exception {
+        try {
+            journey();
+        } catch (Throwable failure) {
+            // what each browser showed when it failed
+            screenshot(agent, "agent-console-failure.png");
+            screenshot(customer, "agent-customer-failure.png");
+            throw failure;
+        }
+    }
+
+    private void journey() throws Exception {
         var agentWait = new WebDriverWait(agent, WAIT);
         var customerWait = new WebDriverWait(customer, WAIT);
 
@@ -107,13 +117,13 @@ class AgentConsoleBrowserIT {
         agent.findElement(By.id("logout-button")).click();
         agentWait.until(ExpectedConditions.urlContains("/login"));
 
-        // the agent signs in and goes online
+        // the agent signs in, busy for now: nothing is routed to them, they pick from the queue themselves
         signIn(AGENT, AGENT_PASSWORD);
         agentWait.until(ExpectedConditions.textToBe(By.id("me-name"), AGENT_NAME));
         assertFalse(agent.findElement(By.id("tab-supervisor")).isDisplayed(), "an agent sees no supervisor panel");
         assertFalse(agent.findElement(By.id("tab-admin")).isDisplayed(), "an agent sees no staff accounts");
-        new Select(agentWait.until(ExpectedConditions.elementToBeClickable(By.id("status")))).selectByValue("online");
-        agentWait.until(d -> "online".equals(d.findElement(By.tagName("body")).getDomAttribute("data-status")));
+        new Select(agentWait.until(ExpectedConditions.elementToBeClickable(By.id("status")))).selectByValue("busy");
+        agentWait.until(d -> "busy".equals(d.findElement(By.tagName("body")).getDomAttribute("data-status")));
 
         // the customer asks for a person
         customer.get(base() + "/demo.html");
@@ -122,12 +132,16 @@ class AgentConsoleBrowserIT {
         WebElement input = customer.findElement(By.cssSelector(".kefu-input"));
         input.sendKeys("转人工", Keys.ENTER);
 
-        // the agent gets it: routed at once, or picked from the queue
-        agentWait.until(d -> !d.findElements(By.cssSelector("#queue .queue-item .pick")).isEmpty()
-                || !d.findElements(By.cssSelector("#mine .mine-item")).isEmpty());
-        List<WebElement> pick = agent.findElements(By.cssSelector("#queue .queue-item .pick"));
-        if (!pick.isEmpty()) pick.get(0).click();
+        // the customer waits in the queue and sees their place; the agent sees them waiting and picks them
+        customerWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-queue"),
+                "排队中：您是下一位"));
+        WebElement waiting = agentWait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#queue .queue-item")));
+        assertTrue(waiting.findElement(By.cssSelector(".last")).getText().contains("转人工"), waiting.getText());
+        assertEquals("1", agent.findElement(By.id("queue-count")).getText());
+        waiting.findElement(By.cssSelector(".pick")).click();
         agentWait.until(d -> transcriptHas(d, ".msg.msg-customer", "转人工"));
+        agentWait.until(d -> d.findElements(By.cssSelector("#queue .queue-item")).isEmpty());
         agentWait.until(d -> d.findElements(By.cssSelector("#mine .mine-item")).size() == 1);
         assertTrue(agent.getTitle().endsWith("人工客服工作台"), agent.getTitle());
 
