@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -56,6 +58,8 @@ class HandoffService implements HandoffEvents {
     private final TransactionTemplate tx;
     /** The queue as last shown, so that an unchanged queue is not sent again every sweep. */
     private volatile List<String> shownQueue = List.of();
+    /** The position each waiting customer on this node was last told, so that they hear only of changes. */
+    private final Map<String, Integer> toldPositions = new ConcurrentHashMap<>();
 
     HandoffService(HandoffStore store, Router router, ChatService chat, CustomerSockets customers,
                    AgentConsoles consoles, AgentAssist assist, ServiceHours hours, KefuProperties properties,
@@ -327,9 +331,13 @@ class HandoffService implements HandoffEvents {
         if (now.equals(shownQueue)) return;
         shownQueue = now;
         consoles.toEveryone(queueFrame(queue));
+        toldPositions.keySet().retainAll(now);
         for (int i = 0; i < queue.size(); i++) {
             String id = queue.get(i).id();
-            if (customers.connected(id)) customers.queue(id, i + 1, estimatedWait(i + 1));
+            Integer told = toldPositions.put(id, i + 1);
+            if (customers.connected(id) && (told == null || told != i + 1)) {
+                customers.queue(id, i + 1, estimatedWait(i + 1));
+            }
         }
         if (!consoles.isEmpty()) {
             consoles.toSupervisors(liveFrame());

@@ -61,6 +61,7 @@ final class ServiceHours {
     static ServiceHours parse(List<String> hours, List<String> holidays, String zone) {
         var periods = new ArrayList<Period>();
         for (String text : hours) {
+            if (text.isBlank()) continue;
             Matcher m = PERIOD.matcher(text.strip().toUpperCase(Locale.ROOT));
             if (!m.matches()) {
                 throw new IllegalArgumentException("kefu.handoff.hours: '" + text + "' is not like 'MON-FRI 09:00-18:00'");

@@ -28,7 +28,7 @@ class SignInPages {
     @ResponseBody
     String login(HttpServletRequest request, CsrfToken csrf) {
         String notice = request.getParameter("error") != null ? "用户名或密码错误，请重新输入。"
-                : request.getParameter("blocked") != null ? "登录失败次数过多，请 10 分钟后再试。"
+                : request.getParameter("blocked") != null ? "登录失败次数过多，请稍后再试。"
                 : request.getParameter("logout") != null ? "您已安全退出。" : null;
         String setupLink = staff.setupOpen() ? "<p class=\"hint\">首次使用？请先 <a href=\"setup\">初始化管理员账号</a>。</p>" : "";
         return page("客服工作台登录", """

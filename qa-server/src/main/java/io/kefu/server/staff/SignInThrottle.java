@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 class SignInThrottle {
 
     private final int maxFailures;
+    private final int maxFailuresPerAddress;
     private final Duration window;
     private final Clock clock;
     private final AuditLog audit;
@@ -34,18 +35,20 @@ class SignInThrottle {
 
     @Autowired
     SignInThrottle(KefuProperties properties, AuditLog audit) {
-        this(properties.signIn().maxFailures(), properties.signIn().window(), Clock.systemUTC(), audit);
+        this(properties.signIn().maxFailures(), properties.signIn().maxFailuresPerAddress(), properties.signIn().window(),
+                Clock.systemUTC(), audit);
     }
 
-    SignInThrottle(int maxFailures, Duration window, Clock clock, AuditLog audit) {
+    SignInThrottle(int maxFailures, int maxFailuresPerAddress, Duration window, Clock clock, AuditLog audit) {
         this.maxFailures = maxFailures;
+        this.maxFailuresPerAddress = maxFailuresPerAddress;
         this.window = window;
         this.clock = clock;
         this.audit = audit;
     }
 
     boolean blocked(String username, String address) {
-        return recent("user:" + username) >= maxFailures || recent("addr:" + address) >= maxFailures;
+        return recent("user:" + username) >= maxFailures || recent("addr:" + address) >= maxFailuresPerAddress;
     }
 
     void failed(String username, String address) {
@@ -54,7 +57,7 @@ class SignInThrottle {
             Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
             synchronized (times) {
                 times.addLast(now);
-                while (times.size() > maxFailures) times.removeFirst();
+                while (times.size() > Math.max(maxFailures, maxFailuresPerAddress)) times.removeFirst();
             }
         }
     }

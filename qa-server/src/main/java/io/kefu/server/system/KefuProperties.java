@@ -78,10 +78,12 @@ public record KefuProperties(Knowledge knowledge, @DefaultValue("./data") String
     }
 
     /**
-     * Sign-in throttling: after {@code maxFailures} failures for one user name or one address within {@code window},
-     * that name or address may not try again until the window has passed.
+     * Sign-in throttling: after {@code maxFailures} failures for one user name, or {@code maxFailuresPerAddress} from
+     * one address (higher: an office shares one address), within {@code window}, that name or address may not try
+     * again until the window has passed.
      */
-    public record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("10m") Duration window) {
+    public record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("20") int maxFailuresPerAddress,
+                         @DefaultValue("10m") Duration window) {
     }
 
     /**

@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** A customer's socket for tests: the JDK's WebSocket client, frames queued as they arrive. */
-final class ChatClient implements AutoCloseable {
+public final class ChatClient implements AutoCloseable {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
@@ -35,31 +35,31 @@ final class ChatClient implements AutoCloseable {
                 .buildAsync(URI.create("ws://localhost:" + port + "/ws/chat"), new Listener()).join();
     }
 
-    static ChatClient connect(int port) {
+    public static ChatClient connect(int port) {
         return new ChatClient(port);
     }
 
     /** Says hello as a new visitor and returns the welcome. */
-    static ChatClient started(int port) {
+    public static ChatClient started(int port) {
         ChatClient client = connect(port);
         client.send(frame("hello").put("v", 1));
         client.next("welcome");
         return client;
     }
 
-    static ObjectNode frame(String type) {
+    public static ObjectNode frame(String type) {
         return JSON.createObjectNode().put("type", type);
     }
 
-    static ObjectNode message(String id, String text) {
+    public static ObjectNode message(String id, String text) {
         return frame("message").put("id", id).put("text", text);
     }
 
-    void send(ObjectNode frame) {
+    public void send(ObjectNode frame) {
         sendRaw(frame.toString());
     }
 
-    void sendRaw(String text) {
+    public void sendRaw(String text) {
         socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
@@ -67,7 +67,7 @@ final class ChatClient implements AutoCloseable {
      * Sends unless the connection is already closing; false once the server has closed it. For floods, where the
      * server may close the connection between two sends.
      */
-    boolean trySend(ObjectNode frame) {
+    public boolean trySend(ObjectNode frame) {
         try {
             sendRaw(frame.toString());
             return true;
@@ -77,12 +77,12 @@ final class ChatClient implements AutoCloseable {
         }
     }
 
-    void sendBinary(byte[] bytes) {
+    public void sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     /** The next frame; fails after ten seconds. */
-    JsonNode next() {
+    public JsonNode next() {
         try {
             JsonNode frame = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (frame == null) fail("no frame within " + WAIT + (closed.isDone() ? "; closed " + closed.join() : ""));
@@ -94,7 +94,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** The next frame, which must be of this type; typing indicators on the way are skipped. */
-    JsonNode next(String type) {
+    public JsonNode next(String type) {
         JsonNode frame = next();
         while (frame.get("type").asString().equals("typing") && !type.equals("typing")) frame = next();
         assertEquals(type, frame.get("type").asString(), frame.toString());
@@ -102,7 +102,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** The next error frame, which must have this code. */
-    JsonNode error(String code) {
+    public JsonNode error(String code) {
         JsonNode error = next("error");
         assertEquals(code, error.get("code").asString(), error.toString());
         assertNotNull(error.get("message").asString());
@@ -110,7 +110,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** Every frame that arrives until none has come for {@code quiet}. */
-    List<JsonNode> drain(Duration quiet) {
+    public List<JsonNode> drain(Duration quiet) {
         var all = new ArrayList<JsonNode>();
         try {
             JsonNode frame;
@@ -122,16 +122,16 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** The close code the server sent, waiting for it. */
-    int closeCode() {
+    public int closeCode() {
         return closed.orTimeout(10, TimeUnit.SECONDS).join();
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 
     /** Drops the connection without a closing handshake, like a phone losing its network. */
-    void abort() {
+    public void abort() {
         socket.abort();
     }
 

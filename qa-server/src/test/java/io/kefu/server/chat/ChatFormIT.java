@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A multi-turn request over the real WebSocket: the fault-report form asks for what is missing, survives a
  * reconnect in the middle (its state lives with the conversation, not the socket), and records a ticket.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "kefu.handoff.hours=MON-SUN 00:00-24:00")
 class ChatFormIT {
 
     @LocalServerPort
@@ -66,7 +67,20 @@ class ChatFormIT {
             second.send(message("f4", "转人工"));
             JsonNode handoff = botMessage(second);
             assertEquals("handoff", handoff.get("kind").asString(), handoff.toString());
-            assertTrue(handoff.get("text").asString().contains("人工客服暂未上线"), "no agents yet: " + handoff);
+            // no agent is signed in: the customer is told so and asked for a number to leave a message with
+            JsonNode nobody = second.next("message");
+            assertEquals("leave_message", nobody.get("kind").asString(), nobody.toString());
+            assertTrue(nobody.get("text").asString().contains("暂无人工客服在线"), nobody.toString());
+            JsonNode asked = second.next("message");
+            assertEquals("prompt", asked.get("kind").asString(), asked.toString());
+            assertTrue(asked.get("text").asString().contains("手机号码"), asked.toString());
+            second.send(message("f5", "13800138000"));
+            assertTrue(botMessage(second).get("text").asString().contains("问题"));
+            second.send(message("f6", "我的宽带一直连不上，请尽快联系我"));
+            JsonNode left = botMessage(second);
+            assertEquals("done", left.get("kind").asString(), left.toString());
+            assertTrue(left.get("text").asString().contains("138****8000"), left.toString());
+            assertEquals(List.of("fault_report", "leave_message"), tickets.intentsOf(conversation));
         }
     }
 }
