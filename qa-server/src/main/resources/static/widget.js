@@ -108,6 +108,11 @@
   var typing = el('div', 'kefu-typing', '客服正在输入…');
   typing.hidden = true;
   typing.setAttribute('aria-live', 'polite');
+  // the live queue position while waiting for a person (not stored; hidden once an agent joins)
+  var queueLine = el('div', 'kefu-queue');
+  queueLine.hidden = true;
+  queueLine.setAttribute('role', 'status');
+  queueLine.setAttribute('aria-live', 'polite');
   var quick = el('div', 'kefu-quick');
   quick.setAttribute('aria-label', '常见问题');
   var form = el('form', 'kefu-form');
@@ -123,6 +128,7 @@
   form.appendChild(sendBtn);
   panel.appendChild(header);
   panel.appendChild(log);
+  panel.appendChild(queueLine);
   panel.appendChild(typing);
   panel.appendChild(quick);
   panel.appendChild(form);
@@ -157,10 +163,16 @@
   function setStatus(text, cls) { status.textContent = text; status.className = 'kefu-status ' + (cls || ''); }
 
   /* ---------- rendering ---------- */
-  function row(from, node) {
+  function row(from, node, name) {
     var r = el('div', 'kefu-msg kefu-msg-' + from);
     var who = { customer: '我', bot: '智能客服', agent: '人工客服', system: '系统' }[from] || from;
-    r.setAttribute('aria-label', who + '说');
+    r.setAttribute('aria-label', who + (name ? ' ' + name : '') + '说');
+    if (from === 'agent') {
+      var label = el('div', 'kefu-name');
+      label.appendChild(el('span', 'kefu-role', '人工客服'));
+      if (name) label.appendChild(el('span', 'kefu-agent', name));
+      r.appendChild(label);
+    }
     r.appendChild(node);
     log.appendChild(r);
     scroll();
@@ -190,9 +202,11 @@
     }
     typing.hidden = true;
     var box = el('div', 'kefu-text');
-    if (m.from === 'system') box.textContent = m.text; else box.appendChild(markup(m.text));
-    var r = row(m.from, box);
+    // bot answers use the safe markup; people and the system write plain text
+    if (m.from === 'bot') box.appendChild(markup(m.text)); else box.textContent = m.text;
+    var r = row(m.from, box, m.from === 'agent' ? m.agent : null);
     r.dataset.kind = m.kind;
+    if (m.from === 'agent' || LEFT_QUEUE[m.kind]) showQueue(null);
     if (m.suggestions && m.suggestions.length) {
       var list = el('div', 'kefu-suggestions');
       list.setAttribute('aria-label', m.kind === 'clarify' ? '您是不是想问' : '相关问题');
@@ -210,6 +224,17 @@
     if (m.kind === 'closed') conversationEnded();
   }
   function notice(text) { row('system', el('div', 'kefu-text', text)); }
+  /* the system notices after which the customer is no longer waiting in the queue */
+  var LEFT_QUEUE = { agent_joined: true, handback: true, closed: true, leave_message: true };
+  function showQueue(f) {
+    if (!f || closedConversation) { queueLine.hidden = true; return; }
+    // position 1 is the head of the queue
+    var ahead = Math.max(0, (Number(f.position) || 1) - 1);
+    var minutes = Math.max(1, Math.ceil((Number(f.waitSeconds) || 0) / 60));
+    queueLine.textContent = (ahead > 0 ? '排队中：您前面还有 ' + ahead + ' 位' : '排队中：您是下一位')
+      + '，预计等待 ' + minutes + ' 分钟';
+    queueLine.hidden = false;
+  }
   function showQuick(items) {
     quick.textContent = '';
     (items || []).forEach(function (q) {
@@ -221,6 +246,7 @@
   /* ---------- rating after the conversation ends ---------- */
   function conversationEnded() {
     closedConversation = true;
+    queueLine.hidden = true;
     form.hidden = true;
     quick.hidden = true;
     handoffBtn.disabled = true;
@@ -271,6 +297,7 @@
     delete saved.conversation;
     save();
     log.textContent = '';
+    queueLine.hidden = true;
     seen = {}; lastSeq = 0; outbox = []; pending = {}; greeted = false; closedConversation = false;
     form.hidden = false; quick.hidden = false; handoffBtn.disabled = false; endBtn.disabled = false;
     if (ws) { ws.onclose = null; ws.close(); }
@@ -291,6 +318,7 @@
     if (suggestion) m.suggestion = suggestion;
     pending[m.id] = m;
     outbox.push(m);
+    lastTypingSent = 0; // typing the next message shows at once
     customerBubble(text, m.id, started ? '发送中' : '等待发送');
     flush();
   }
@@ -329,7 +357,7 @@
         retry = 0;
         setStatus('在线', 'kefu-online');
         if (saved.conversation !== f.conversation) {
-          log.textContent = ''; seen = {}; lastSeq = 0; greeted = false;
+          log.textContent = ''; seen = {}; lastSeq = 0; greeted = false; queueLine.hidden = true;
           Object.keys(pending).forEach(function (id) { customerBubble(pending[id].text, id, '发送中'); });
         }
         saved.token = f.token;
@@ -358,7 +386,11 @@
       case 'message':
         serverMessage(f);
         break;
+      case 'queue':
+        showQueue(f);
+        break;
       case 'typing':
+        typing.textContent = f.from === 'agent' ? '人工客服正在输入…' : '客服正在输入…';
         typing.hidden = !f.on;
         clearTimeout(typingTimer);
         if (f.on) typingTimer = setTimeout(function () { typing.hidden = true; }, 15000);
