@@ -2,7 +2,8 @@
  * kefu chat widget. One tag adds a chat bubble to any page:
  *   <script src="https://kefu.example.com/widget.js" data-title="在线客服" async></script>
  * Attributes: data-server (default: where this script came from), data-title, data-mode="page" (full page, for
- * /chat), data-open="true" (open at once). Plain JavaScript, no dependencies. Protocol: docs/protocol.md.
+ * /chat), data-open="true" (open at once), data-profile (a visitor profile signed by the page's server, e.g. for
+ * VIPs; docs/protocol.md). Plain JavaScript, no dependencies. Protocol: docs/protocol.md.
  * Every text reaches the page through textContent, never innerHTML.
  */
 (function () {
@@ -331,7 +332,9 @@
     var url = base.replace(/^http/, 'ws') + 'ws/chat';
     try { ws = new WebSocket(url); } catch (e) { scheduleReconnect(); return; }
     ws.onopen = function () {
-      frame({ type: 'hello', v: 1, token: saved.token, conversation: saved.conversation, lastSeq: lastSeq });
+      var hello = { type: 'hello', v: 1, token: saved.token, conversation: saved.conversation, lastSeq: lastSeq };
+      if (data.profile) hello.profile = data.profile;
+      frame(hello);
     };
     ws.onmessage = function (event) {
       lastHeard = Date.now();

@@ -59,8 +59,8 @@ class HandoffService implements HandoffEvents {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ClusterBus cluster;
-    /** The queue as last shown, so that an unchanged queue is not sent again every sweep. */
-    private volatile List<String> shownQueue = List.of();
+    /** The queue as last shown, so that an unchanged queue is not sent again every sweep; null: show it again. */
+    private volatile List<String> shownQueue;
     /** The position each waiting customer on this node was last told, so that they hear only of changes. */
     private final Map<String, Integer> toldPositions = new ConcurrentHashMap<>();
 
@@ -397,7 +397,7 @@ class HandoffService implements HandoffEvents {
                 sendMine(event.agent());
             }
             case "queue" -> {
-                shownQueue = List.of();
+                shownQueue = null;
                 showQueue();
             }
             default -> log.debug("ignored cluster event {}", event.type());
@@ -419,7 +419,7 @@ class HandoffService implements HandoffEvents {
                     assignment.by()));
             sendMine(assignment.previousAgent());
         }
-        shownQueue = List.of(); // the queue moved: show it again
+        shownQueue = null; // the queue moved: show it again
     }
 
     private void released(HandoffStore.Routed routed, String why) {
@@ -427,7 +427,7 @@ class HandoffService implements HandoffEvents {
         consoles.toAgent(routed.agent(), new AgentFrames.Released("released", routed.id(), why));
         cluster.publish(ClusterEvent.released(routed.id(), routed.agent(), why));
         sendMine(routed.agent());
-        shownQueue = List.of();
+        shownQueue = null;
     }
 
     private int position(String conversationId) {

@@ -277,6 +277,21 @@ class HandoffIT {
     }
 
     @Test
+    void aPickedConversationLeavesEveryConsolesQueue() {
+        AgentClient picker = agentOnline("小何", 5);
+        AgentClient watcher = agentOnline("小吕", 5);
+        setStatus(picker, "busy");
+        setStatus(watcher, "busy");
+        Customer customer = customer();
+        asksForAHuman(customer, "k1");
+        watcher.until(f -> isQueue(f, 1), "the queue with the customer");
+        picker.send(frame("pick", customer.conversation()));
+        picker.until("assigned", customer.conversation());
+        watcher.until(f -> isQueue(f, 0), "the emptied queue");
+        assertTrue(customer.message("system", "agent_joined").get("text").asString().contains("小何"));
+    }
+
+    @Test
     void fiftyConcurrentEscalationsNeverGiveAConversationToTwoAgents() throws Exception {
         AgentClient one = agentOnline("一号", 5);
         AgentClient two = agentOnline("二号", 5);
@@ -386,6 +401,16 @@ class HandoffIT {
         assertEquals(401, anonymous.get("/api/staff/me").statusCode());
         assertEquals(401, anonymous.get("/api/admin/staff").statusCode());
         assertEquals(401, AgentClient.refusal(anonymous));
+
+        // the session id changes at sign-in (no session fixation)
+        StaffLogin visitor = StaffLogin.anonymous(port);
+        assertEquals(302, visitor.page("/agent").statusCode());
+        String before = visitor.cookie("JSESSIONID");
+        assertTrue(before != null, "a session for the saved request");
+        String agentForSession = newAgent("小陈", 5, Set.of(Role.AGENT), Set.of());
+        assertTrue(visitor.signIn(agentForSession, PASSWORD).headers().firstValue("Location").orElse("").contains("/agent"));
+        assertNotEquals(before, visitor.cookie("JSESSIONID"));
+        assertEquals(200, visitor.get("/api/staff/me").statusCode());
 
         // an editor is staff but not an agent
         String editor = newAgent("编辑", 5, Set.of(Role.EDITOR), Set.of());

@@ -49,10 +49,19 @@ final class StaffLogin {
     }
 
     private String loginToken() {
-        Matcher m = CSRF.matcher(send(HttpRequest.newBuilder(uri("/login")).header("Accept", "text/html").GET()
-                .build()).body());
+        Matcher m = CSRF.matcher(page("/login").body());
         if (!m.find()) throw new AssertionError("no CSRF token on the sign-in page");
         return m.group(1);
+    }
+
+    /** A page as a browser asks for it (signed out, a staff page redirects to the sign-in form). */
+    HttpResponse<String> page(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build());
+    }
+
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
     HttpResponse<String> get(String path) {
