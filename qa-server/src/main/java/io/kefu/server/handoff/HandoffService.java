@@ -143,7 +143,8 @@ class HandoffService implements HandoffEvents {
         int priority = "complaint".equals(reason) || routed.vip() ? PRIORITY_FIRST : PRIORITY_NORMAL;
         if (!store.enqueue(conversationId, priority, reason, now)) return; // already queued or with an agent
         int position = position(conversationId);
-        say(conversationId, "queued", "已为您接入人工客服排队，您前面还有 " + (position - 1) + " 位，预计等待约 "
+        String place = position == 1 ? "您是下一位" : "您前面还有 " + (position - 1) + " 位";
+        say(conversationId, "queued", "已为您接入人工客服排队，" + place + "，预计等待约 "
                 + minutes(estimatedWait(position)) + " 分钟。排队期间我会继续回答您的问题。");
         serveQueue();
     }

@@ -214,7 +214,7 @@ class HandoffIT {
         missed.say("m2", "zzqx wvkp");
         missed.message("bot", "handoff");
         JsonNode queued = missed.message("system", "queued");
-        assertTrue(queued.get("text").asString().contains("前面还有 0 位"), queued.toString());
+        assertTrue(queued.get("text").asString().contains("您是下一位"), queued.toString());
         missed.until(f -> f.get("type").asString().equals("queue") && f.get("position").asInt() == 1);
 
         Customer asked = customer();
