@@ -54,8 +54,10 @@ class SignInPages {
 
     @PostMapping(value = "/setup", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
-    String setUp(@RequestParam(required = false) String token, @RequestParam(required = false) String username,
-                 @RequestParam(required = false) String password, HttpServletRequest request, CsrfToken csrf) {
+    String setUp(@RequestParam(name = "token", required = false) String token,
+                 @RequestParam(name = "username", required = false) String username,
+                 @RequestParam(name = "password", required = false) String password,
+                 HttpServletRequest request, CsrfToken csrf) {
         try {
             staff.setUp(token, username, password, request.getRemoteAddr());
             return page("初始化完成", "<form><h1>初始化完成</h1><p>管理员账号已创建，请 <a href=\"login\">登录</a>。</p></form>");

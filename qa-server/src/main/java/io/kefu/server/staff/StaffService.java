@@ -11,6 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
@@ -112,8 +115,20 @@ public class StaffService {
         new SecureRandom().nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         setupToken.set(token);
-        log.warn("No administrator yet. Open /setup and enter this one-time setup token: {}  "
-                + "(or start with KEFU_ADMIN_USERNAME and KEFU_ADMIN_PASSWORD set)", token);
+        Path file = setupTokenFile();
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, token + System.lineSeparator());
+        } catch (IOException e) {
+            log.warn("could not write the setup token to {}: {}", file, e.toString());
+        }
+        log.warn("No administrator yet. Open /setup and enter this one-time setup token: {}  (also in {}; "
+                + "or start with KEFU_ADMIN_USERNAME and KEFU_ADMIN_PASSWORD set)", token, file.toAbsolutePath());
+    }
+
+    /** Where the setup token is also written, for operators who read files on the host rather than logs. */
+    Path setupTokenFile() {
+        return Path.of(properties.dataDir(), "setup-token");
     }
 
     /** Whether {@code /setup} is open: no administrator, and this node holds a setup token. */
@@ -133,6 +148,11 @@ public class StaffService {
         StaffAccount admin = create(new NewStaff(username, "管理员", password, Set.of(Role.ADMIN), null, Set.of()),
                 "setup");
         setupToken.set(null);
+        try {
+            Files.deleteIfExists(setupTokenFile());
+        } catch (IOException e) {
+            log.warn("could not delete the used setup token {}: {}", setupTokenFile(), e.toString());
+        }
         return admin;
     }
 }
