@@ -26,6 +26,10 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+            + "base-uri 'self'; form-action 'self'";
+
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
@@ -47,6 +51,8 @@ class SecurityConfiguration {
                 // has no session to protect
                 .csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/ask"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                // pages run only this server's scripts and talk only to it, so injected markup could do nothing
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
                 .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
