@@ -82,17 +82,17 @@ class HandoffStore {
 
     /** Gives a waiting conversation to an agent; false when it is no longer waiting. */
     boolean assignWaiting(String conversationId, String agent, Instant now) {
-        boolean assigned = jdbc.sql("update conversations set handoff = 'agent', agent = ?, assigned_at = ? "
-                        + "where id = ? and status = 'open' and handoff = 'waiting'")
-                .params(agent, at(now), conversationId).update() == 1;
-        if (assigned) assignedTo(agent, now);
-        return assigned;
+        return assign(conversationId, agent, now, " and handoff = 'waiting'");
     }
 
     /** Gives an open conversation to an agent, whoever had it (takeover, reassign, transfer). */
     boolean assignAny(String conversationId, String agent, Instant now) {
+        return assign(conversationId, agent, now, "");
+    }
+
+    private boolean assign(String conversationId, String agent, Instant now, String onlyIf) {
         boolean assigned = jdbc.sql("update conversations set handoff = 'agent', agent = ?, assigned_at = ? "
-                        + "where id = ? and status = 'open'")
+                        + "where id = ? and status = 'open'" + onlyIf)
                 .params(agent, at(now), conversationId).update() == 1;
         if (assigned) assignedTo(agent, now);
         return assigned;

@@ -1,5 +1,6 @@
 package io.kefu.server.chat;
 
+import io.kefu.server.SocketFrames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -9,11 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,16 +20,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** A customer's socket for tests: the JDK's WebSocket client, frames queued as they arrive. */
 public final class ChatClient implements AutoCloseable {
 
-    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = SocketFrames.JSON;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final SocketFrames frames = new SocketFrames();
     private final WebSocket socket;
 
     private ChatClient(int port) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://localhost:" + port + "/ws/chat"), new Listener()).join();
+                .buildAsync(URI.create("ws://localhost:" + port + "/ws/chat"), frames).join();
     }
 
     public static ChatClient connect(int port) {
@@ -83,14 +79,11 @@ public final class ChatClient implements AutoCloseable {
 
     /** The next frame; fails after ten seconds. */
     public JsonNode next() {
-        try {
-            JsonNode frame = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (frame == null) fail("no frame within " + WAIT + (closed.isDone() ? "; closed " + closed.join() : ""));
-            return frame;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        JsonNode frame = frames.poll(WAIT);
+        if (frame == null) {
+            fail("no frame within " + WAIT + (frames.closed().isDone() ? "; closed " + frames.closed().join() : ""));
         }
+        return frame;
     }
 
     /** The next frame, which must be of this type; typing indicators on the way are skipped. */
@@ -111,23 +104,16 @@ public final class ChatClient implements AutoCloseable {
 
     /** Every frame that arrives until none has come for {@code quiet}. */
     public List<JsonNode> drain(Duration quiet) {
-        var all = new ArrayList<JsonNode>();
-        try {
-            JsonNode frame;
-            while ((frame = frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) all.add(frame);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return all;
+        return frames.drain(quiet);
     }
 
     /** The close code the server sent, waiting for it. */
     public int closeCode() {
-        return closed.orTimeout(10, TimeUnit.SECONDS).join();
+        return frames.closed().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     public boolean isClosed() {
-        return closed.isDone();
+        return frames.closed().isDone();
     }
 
     /** Drops the connection without a closing handshake, like a phone losing its network. */
@@ -139,31 +125,5 @@ public final class ChatClient implements AutoCloseable {
     public void close() {
         if (!socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
         socket.abort();
-    }
-
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(JSON.readTree(partial.toString()));
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(-1);
-        }
     }
 }

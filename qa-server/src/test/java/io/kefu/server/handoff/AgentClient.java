@@ -1,5 +1,6 @@
 package io.kefu.server.handoff;
 
+import io.kefu.server.SocketFrames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,9 +12,6 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -22,11 +20,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** An agent console's socket for tests: signed in through the real form, frames queued as they arrive. */
 final class AgentClient implements AutoCloseable {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = SocketFrames.JSON;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final SocketFrames frames = new SocketFrames();
     private final WebSocket socket;
     final String username;
 
@@ -34,7 +31,7 @@ final class AgentClient implements AutoCloseable {
         this.username = username;
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("Cookie", login.cookieHeader())
-                .buildAsync(URI.create("ws://localhost:" + login.port + "/ws/agent"), new Listener()).join();
+                .buildAsync(URI.create("ws://localhost:" + login.port + "/ws/agent"), frames).join();
     }
 
     static AgentClient connect(int port, String username, String password) {
@@ -72,16 +69,11 @@ final class AgentClient implements AutoCloseable {
     JsonNode until(Predicate<JsonNode> wanted, String what) {
         long end = System.nanoTime() + WAIT.toNanos();
         var seen = new ArrayList<String>();
-        try {
-            while (true) {
-                JsonNode frame = frames.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (frame == null) fail("no " + what + " within " + WAIT + "; saw " + seen);
-                if (wanted.test(frame)) return frame;
-                seen.add(frame.toString().length() > 160 ? frame.toString().substring(0, 160) : frame.toString());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        while (true) {
+            JsonNode frame = frames.poll(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+            if (frame == null) fail("no " + what + " within " + WAIT + "; saw " + seen);
+            if (wanted.test(frame)) return frame;
+            seen.add(frame.toString().length() > 160 ? frame.toString().substring(0, 160) : frame.toString());
         }
     }
 
@@ -102,14 +94,7 @@ final class AgentClient implements AutoCloseable {
 
     /** Everything that arrives until nothing has come for {@code quiet}. */
     List<JsonNode> drain(Duration quiet) {
-        var all = new ArrayList<JsonNode>();
-        try {
-            JsonNode frame;
-            while ((frame = frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) all.add(frame);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return all;
+        return frames.drain(quiet);
     }
 
     /** Drops the connection without a closing handshake, like a laptop losing its network. */
@@ -121,31 +106,5 @@ final class AgentClient implements AutoCloseable {
     public void close() {
         if (!socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
         socket.abort();
-    }
-
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(JSON.readTree(partial.toString()));
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(-1);
-        }
     }
 }
