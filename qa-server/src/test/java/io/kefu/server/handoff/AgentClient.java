@@ -62,7 +62,11 @@ final class AgentClient implements AutoCloseable {
     }
 
     void send(ObjectNode frame) {
-        socket.sendText(frame.toString(), true).orTimeout(10, TimeUnit.SECONDS).join();
+        sendRaw(frame.toString());
+    }
+
+    void sendRaw(String text) {
+        socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     /** The first frame (from now on, in order) that matches; frames before it are dropped. Fails after 10 s. */

@@ -462,6 +462,10 @@ class HandoffIT {
         assertTrue(customer.message("system", "agent_joined").get("text").asString().contains("主管"));
         assertTrue(audit.latest(200).stream().anyMatch(e -> e.actor().equals(supervisorName)
                 && e.action().equals("takeover") && customer.conversation().equals(e.target())));
+        supervisor.send(frame("reassign", customer.conversation()).put("agent", agentName));
+        qian.until("assigned", customer.conversation());
+        supervisor.until("released", customer.conversation());
+        assertTrue(customer.message("system", "agent_joined").get("text").asString().contains("小钱"));
         assertTrue(audit.latest(200).stream().anyMatch(e -> e.actor().equals(agentName) && e.action().equals("sign_in")));
 
         // a customer guessing another conversation's id gets a conversation of their own and nothing of the other
@@ -472,6 +476,21 @@ class HandoffIT {
         assertFalse(welcome.get("resumed").asBoolean());
         assertTrue(guesser.drain(Duration.ofMillis(300)).isEmpty(), "no replay of someone else's messages");
         guesser.close();
+    }
+
+    @Test
+    void badConsoleFramesGetAnErrorAndTheConsoleKeepsWorking() {
+        AgentClient agent = agentOnline("小杨", 5);
+        for (String bad : List.of("not json", "[1,2]", "{\"type\":42}", "{\"type\":\"dance\"}",
+                "{\"type\":\"status\",\"status\":\"asleep\"}", "{\"type\":\"pick\"}",
+                "{\"type\":\"reply\",\"conversation\":\"" + "x".repeat(100) + "\",\"text\":\"hi\"}",
+                "{\"type\":\"note\",\"conversation\":\"c\",\"text\":\"" + "长".repeat(3_000) + "\"}")) {
+            agent.sendRaw(bad);
+            JsonNode error = agent.error();
+            assertFalse(error.get("message").asString().isBlank(), error.toString());
+        }
+        agent.send(frame("ping", null).put("ref", "still-there"));
+        assertEquals("still-there", agent.until("pong").get("ref").asString());
     }
 
     @Test
