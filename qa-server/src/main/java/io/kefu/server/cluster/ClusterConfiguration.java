@@ -15,10 +15,15 @@ import javax.sql.DataSource;
 class ClusterConfiguration {
 
     @Bean
-    ClusterBus clusterBus(KefuProperties properties, DataSource dataSource, JsonMapper json) {
+    NodeId nodeId() {
+        return NodeId.random();
+    }
+
+    @Bean
+    ClusterBus clusterBus(KefuProperties properties, DataSource dataSource, JsonMapper json, NodeId node) {
         String url = properties.database().url();
         if (url != null && url.startsWith("jdbc:postgresql:")) {
-            return new PostgresBus(dataSource, json, properties.cluster().channel());
+            return new PostgresBus(dataSource, json, properties.cluster().channel(), node);
         }
         return new SingleNodeBus();
     }

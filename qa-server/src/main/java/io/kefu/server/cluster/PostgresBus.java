@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -31,18 +30,19 @@ final class PostgresBus implements ClusterBus, SmartLifecycle {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final String channel;
-    private final String node = UUID.randomUUID().toString();
+    private final String node;
     private volatile Consumer<ClusterEvent> receiver = e -> {
     };
     private volatile boolean running;
     private Thread listener;
 
-    PostgresBus(DataSource dataSource, JsonMapper json, String channel) {
+    PostgresBus(DataSource dataSource, JsonMapper json, String channel, NodeId node) {
         if (!channel.matches("[a-z_][a-z0-9_]{0,62}")) throw new IllegalArgumentException("bad channel name " + channel);
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.json = json;
         this.channel = channel;
+        this.node = node.value();
     }
 
     @Override

@@ -61,6 +61,8 @@ class HandoffService implements HandoffEvents {
     private final ClusterBus cluster;
     /** The queue as last shown, so that an unchanged queue is not sent again every sweep; null: show it again. */
     private volatile List<String> shownQueue;
+    /** This node's console counts change one at a time (a node's row is created by its first console). */
+    private final Object presenceLock = new Object();
     /** The position each waiting customer on this node was last told, so that they hear only of changes. */
     private final Map<String, Integer> toldPositions = new ConcurrentHashMap<>();
 
@@ -169,7 +171,9 @@ class HandoffService implements HandoffEvents {
     // ---------------------------------------------------------------- agent consoles
 
     void consoleOpened(AgentConsole console) {
-        tx.executeWithoutResult(s -> store.connected(console.username(), clock.instant()));
+        synchronized (presenceLock) {
+            tx.executeWithoutResult(s -> store.connected(console.username(), clock.instant()));
+        }
         sendMe(console);
         consoles.send(console, queueFrame(store.queue()));
         consoles.send(console, mineFrame(console.username()));
@@ -182,7 +186,9 @@ class HandoffService implements HandoffEvents {
     }
 
     void consoleClosed(AgentConsole console) {
-        tx.executeWithoutResult(s -> store.disconnected(console.username(), clock.instant()));
+        synchronized (presenceLock) {
+            tx.executeWithoutResult(s -> store.disconnected(console.username(), clock.instant()));
+        }
         agentsChanged();
     }
 
@@ -322,8 +328,12 @@ class HandoffService implements HandoffEvents {
     @Scheduled(fixedDelayString = "${kefu.handoff.sweep-interval:1s}", initialDelayString = "${kefu.handoff.sweep-interval:1s}")
     void sweep() {
         try {
-            Instant cutoff = clock.instant().minus(settings.gracePeriod());
-            for (String agent : store.gone(cutoff)) requeueAll(agent);
+            Instant now = clock.instant();
+            tx.executeWithoutResult(status -> {
+                store.heartbeat(now);
+                store.forgetDeadNodes(now);
+            });
+            for (String agent : store.gone(now.minus(settings.gracePeriod()))) requeueAll(agent);
             serveQueue();
         } catch (RuntimeException e) {
             log.warn("hand-off sweep failed; trying again at the next one", e);

@@ -1,10 +1,14 @@
 package io.kefu.server.handoff;
 
+import io.kefu.server.cluster.NodeId;
+import io.kefu.server.system.KefuProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,9 +30,20 @@ class HandoffStore {
             + "and m.sender = 'customer' order by m.seq desc limit 1)";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration nodeTimeout;
+    private final String node;
 
-    HandoffStore(JdbcClient jdbc) {
+    HandoffStore(JdbcClient jdbc, Clock handoffClock, KefuProperties properties, NodeId node) {
         this.jdbc = jdbc;
+        this.clock = handoffClock;
+        this.nodeTimeout = properties.handoff().nodeTimeout();
+        this.node = node.value();
+    }
+
+    /** Console counts of nodes heard from since then are believed; older ones belong to dead nodes. */
+    private Instant liveSince() {
+        return clock.instant().minus(nodeTimeout);
     }
 
     /** Holds the one hand-off lock until the transaction ends: assignments happen one at a time, on all nodes. */
@@ -130,42 +145,77 @@ class HandoffStore {
 
     /** Every agent account with its presence and current load, longest since their last assignment first. */
     List<Agent> agents() {
-        return jdbc.sql("select s.username, s.display_name, s.capacity, s.skills, p.status, p.sockets, "
-                        + "p.last_assigned_at, (select count(*) from conversations c where c.agent = s.username "
+        return jdbc.sql("select s.username, s.display_name, s.capacity, s.skills, p.status, p.last_assigned_at, "
+                        + "(select coalesce(sum(k.sockets), 0) from console_sockets k where k.username = s.username "
+                        + "and k.seen_at > ?) as sockets, "
+                        + "(select count(*) from conversations c where c.agent = s.username "
                         + "and c.handoff = 'agent' and c.status = 'open') as active "
                         + "from staff s join agent_presence p on p.username = s.username where s.enabled "
                         + "order by p.last_assigned_at nulls first, s.username")
-                .query(HandoffStore::agent).list();
+                .param(at(liveSince())).query(HandoffStore::agent).list();
     }
 
     Optional<Agent> agent(String username) {
         return agents().stream().filter(a -> a.username().equals(username)).findFirst();
     }
 
-    /** Agents with a console open (in any status). */
+    /** Agents with a console open on a live node (in any status). */
     long connectedAgents() {
-        return jdbc.sql("select count(*) from agent_presence where sockets > 0").query(Long.class).single();
+        return jdbc.sql("select count(distinct username) from console_sockets where sockets > 0 and seen_at > ?")
+                .param(at(liveSince())).query(Long.class).single();
     }
 
     /** Agents who take new conversations now. */
     long onlineAgents() {
-        return jdbc.sql("select count(*) from agent_presence where sockets > 0 and status = 'online'")
-                .query(Long.class).single();
+        return jdbc.sql("select count(distinct k.username) from console_sockets k join agent_presence p "
+                        + "on p.username = k.username where k.sockets > 0 and k.seen_at > ? and p.status = 'online'")
+                .param(at(liveSince())).query(Long.class).single();
     }
 
-    /** One more console socket; an agent coming back from offline starts online. */
+    /** One more console socket on this node; an agent coming back from offline starts online. */
     void connected(String username, Instant now) {
-        jdbc.sql("update agent_presence set sockets = sockets + 1, disconnected_at = null, updated_at = ?, "
+        int updated = jdbc.sql("update console_sockets set sockets = sockets + 1, seen_at = ? where node = ? "
+                + "and username = ?").params(at(now), node, username).update();
+        if (updated == 0) {
+            // the node's first console of this agent; the caller serialises a node's presence changes
+            jdbc.sql("insert into console_sockets (node, username, sockets, seen_at) values (?, ?, 1, ?)")
+                    .params(node, username, at(now)).update();
+        }
+        jdbc.sql("update agent_presence set disconnected_at = null, updated_at = ?, "
                         + "status = case when status = 'offline' then 'online' else status end where username = ?")
                 .params(at(now), username).update();
     }
 
-    /** One console socket fewer; with none left, the grace period starts. */
+    /** One console socket fewer on this node; with none left on any live node, the grace period starts. */
     void disconnected(String username, Instant now) {
-        jdbc.sql("update agent_presence set sockets = sockets - 1, updated_at = ? where username = ? and sockets > 0")
-                .params(at(now), username).update();
-        jdbc.sql("update agent_presence set disconnected_at = ? where username = ? and sockets = 0")
-                .params(at(now), username).update();
+        jdbc.sql("update console_sockets set sockets = sockets - 1, seen_at = ? where node = ? and username = ? "
+                + "and sockets > 0").params(at(now), node, username).update();
+        startGraceIfGone(username, now);
+    }
+
+    private void startGraceIfGone(String username, Instant now) {
+        jdbc.sql("update agent_presence set disconnected_at = ?, updated_at = ? where username = ? "
+                        + "and disconnected_at is null and not exists (select 1 from console_sockets k "
+                        + "where k.username = ? and k.sockets > 0 and k.seen_at > ?)")
+                .params(at(now), at(now), username, username, at(liveSince())).update();
+    }
+
+    /** This node is alive: its console counts stay valid. */
+    void heartbeat(Instant now) {
+        jdbc.sql("update console_sockets set seen_at = ? where node = ?").params(at(now), node).update();
+    }
+
+    /**
+     * Forgets the console counts of nodes silent for longer than {@code kefu.handoff.node-timeout} (they died
+     * without closing their sockets); their agents' grace period starts now.
+     */
+    void forgetDeadNodes(Instant now) {
+        Instant liveSince = liveSince();
+        List<String> orphans = jdbc.sql("select distinct username from console_sockets where seen_at <= ?")
+                .param(at(liveSince)).query(String.class).list();
+        if (orphans.isEmpty()) return;
+        jdbc.sql("delete from console_sockets where seen_at <= ?").param(at(liveSince)).update();
+        for (String username : orphans) startGraceIfGone(username, now);
     }
 
     void status(String username, String status, Instant now) {
@@ -175,8 +225,8 @@ class HandoffStore {
 
     /** Agents whose last console closed before {@code before} and who are not offline yet. */
     List<String> gone(Instant before) {
-        return jdbc.sql("select username from agent_presence where sockets = 0 and status <> 'offline' "
-                        + "and disconnected_at < ?").param(at(before)).query(String.class).list();
+        return jdbc.sql("select username from agent_presence where status <> 'offline' and disconnected_at < ?")
+                .param(at(before)).query(String.class).list();
     }
 
     void insertNote(String conversationId, String author, String text, Instant now) {

@@ -49,7 +49,7 @@ class StaffStore {
                         account.enabled(), OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
         // every account has a presence row from the start, so presence changes are plain updates on every database
-        jdbc.sql("insert into agent_presence (username, status, sockets, updated_at) values (?, 'offline', 0, ?)")
+        jdbc.sql("insert into agent_presence (username, status, updated_at) values (?, 'offline', ?)")
                 .params(account.username(), OffsetDateTime.now(ZoneOffset.UTC)).update();
     }
 

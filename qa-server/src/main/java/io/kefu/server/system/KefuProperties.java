@@ -35,7 +35,8 @@ public record KefuProperties(Knowledge knowledge, @DefaultValue("./data") String
      * @param zone              the time zone of {@code hours} and {@code holidays}
      * @param gracePeriod       how long a disconnected agent keeps their conversations
      * @param averageHandleTime one conversation's average handling time, for the customer's estimated wait
-     * @param sweepInterval     how often every node looks for work (queue, disconnected agents)
+     * @param sweepInterval     how often every node looks for work (queue, disconnected agents) and says it is alive
+     * @param nodeTimeout       a node silent for this long is taken for dead, and its agents' consoles for closed
      * @param profileKey        the key embedding pages sign visitor profiles with (HMAC-SHA256); empty: no VIPs
      * @param defaultCapacity   concurrent conversations of a new agent
      * @param cannedReplies     replies offered in the agent console
@@ -49,6 +50,7 @@ public record KefuProperties(Knowledge knowledge, @DefaultValue("./data") String
                           @DefaultValue("60s") Duration gracePeriod,
                           @DefaultValue("3m") Duration averageHandleTime,
                           @DefaultValue("1s") Duration sweepInterval,
+                          @DefaultValue("15s") Duration nodeTimeout,
                           @DefaultValue("") String profileKey,
                           @DefaultValue("5") int defaultCapacity,
                           @DefaultValue({"您好，我是人工客服，很高兴为您服务。", "请稍等，我帮您查询一下。",
@@ -62,6 +64,9 @@ public record KefuProperties(Knowledge knowledge, @DefaultValue("./data") String
             closeTags = List.copyOf(closeTags);
             if (maxMisses < 1) throw new IllegalArgumentException("kefu.handoff.max-misses must be at least 1");
             if (defaultCapacity < 1) throw new IllegalArgumentException("kefu.handoff.default-capacity must be positive");
+            if (nodeTimeout.compareTo(sweepInterval.multipliedBy(3)) < 0) {
+                throw new IllegalArgumentException("kefu.handoff.node-timeout must be at least three sweep intervals");
+            }
         }
     }
 

@@ -46,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.fail;
         "kefu.handoff.hours=MON-SUN 00:00-24:00",
         "kefu.handoff.grace-period=1s",
         "kefu.handoff.sweep-interval=200ms",
+        "kefu.handoff.node-timeout=1s",
         "kefu.handoff.profile-key=" + HandoffIT.PROFILE_KEY})
 class HandoffIT {
 
@@ -356,6 +357,24 @@ class HandoffIT {
         other.send(frame("open", served.conversation()));
         JsonNode transcript = other.until("transcript", served.conversation());
         assertEquals("转人工", transcript.get("messages").get(0).get("text").asString());
+    }
+
+    @Test
+    void theConversationsOfAnAgentOnANodeThatDiedGoBackToTheQueue() {
+        // an agent whose console is on another node: that node stops saying it is alive (it crashed)
+        String stranded = newAgent("小马", 5, Set.of(Role.AGENT), Set.of());
+        jdbc.sql("insert into console_sockets (node, username, sockets, seen_at) values ('crashed-node', ?, 1, ?)")
+                .params(stranded, java.time.OffsetDateTime.now()).update();
+        jdbc.sql("update agent_presence set status = 'online' where username = ?").param(stranded).update();
+        Customer customer = customer();
+        asksForAHuman(customer, "d1");
+        assertTrue(customer.message("system", "agent_joined").get("text").asString().contains("小马"));
+
+        JsonNode told = customer.message("system", "requeued");
+        assertTrue(told.get("text").asString().contains("重新转接"), told.toString());
+        assertEquals("waiting", handoffOf(customer.conversation()));
+        assertEquals(0L, jdbc.sql("select count(*) from console_sockets where node = 'crashed-node'")
+                .query(Long.class).single(), "the dead node's counts are forgotten");
     }
 
     @Test
