@@ -116,7 +116,8 @@ class AgentSocketHandler extends TextWebSocketHandler {
             case "note" -> handoff.note(console, conversation, field(frame, "text"));
             case "suggest" -> consoles.send(console, handoff.suggest(console, conversation, field(frame, "text")));
             case "transfer" -> {
-                if (field(frame, "group") != null) handoff.transferToGroup(console, conversation, field(frame, "group"));
+                String group = field(frame, "group");
+                if (group != null) handoff.transferToGroup(console, conversation, group);
                 else handoff.transferToAgent(console, conversation, field(frame, "agent"));
             }
             case "handback" -> handoff.handBack(console, conversation);

@@ -20,12 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static io.kefu.server.handoff.ConversationAccess.requireSupervisor;
+import static io.kefu.server.handoff.ConversationAccess.required;
 
 /**
  * Conversations between the bot, the queue and agents: escalation, leaving a message outside service hours, the
@@ -52,6 +54,8 @@ class HandoffService implements HandoffEvents {
     private final CustomerSockets customers;
     private final AgentConsoles consoles;
     private final AgentAssist assist;
+    private final ConsoleViews views;
+    private final ConversationAccess access;
     private final ServiceHours hours;
     private final KefuProperties.Handoff settings;
     private final int maxMessageLength;
@@ -67,7 +71,8 @@ class HandoffService implements HandoffEvents {
     private final Map<String, Integer> toldPositions = new ConcurrentHashMap<>();
 
     HandoffService(HandoffStore store, Router router, ChatService chat, CustomerSockets customers,
-                   AgentConsoles consoles, AgentAssist assist, ServiceHours hours, KefuProperties properties,
+                   AgentConsoles consoles, AgentAssist assist, ConsoleViews views, ConversationAccess access,
+                   ServiceHours hours, KefuProperties properties,
                    AuditLog audit, Clock handoffClock, PlatformTransactionManager transactions, ClusterBus cluster) {
         this.store = store;
         this.router = router;
@@ -75,6 +80,8 @@ class HandoffService implements HandoffEvents {
         this.customers = customers;
         this.consoles = consoles;
         this.assist = assist;
+        this.views = views;
+        this.access = access;
         this.hours = hours;
         this.settings = properties.handoff();
         this.maxMessageLength = properties.chat().maxMessageLength() * 4;
@@ -99,7 +106,9 @@ class HandoffService implements HandoffEvents {
     @Override
     public void added(String conversationId, String agent, List<ChatMessage> messages) {
         if (messages.isEmpty()) return;
-        if (agent != null || messages.stream().anyMatch(m -> m.sender() == Sender.AGENT || m.sender() == Sender.SYSTEM)) {
+        boolean handedOff = agent != null
+                || messages.stream().anyMatch(m -> m.sender() == Sender.AGENT || m.sender() == Sender.SYSTEM);
+        if (handedOff) {
             cluster.publish(ClusterEvent.messages(conversationId, agent, messages.get(0).seq(),
                     messages.get(messages.size() - 1).seq()));
         }
@@ -126,7 +135,8 @@ class HandoffService implements HandoffEvents {
                 .flatMap(h -> store.find(conversationId)).map(HandoffStore.Routed::agent).orElse(null);
         if (agent == null) return;
         cluster.publish(ClusterEvent.typing(conversationId, agent, "customer", on));
-        consoles.toConversation(conversationId, agent, new AgentFrames.Typing("typing", conversationId, "customer", on));
+        consoles.toConversation(conversationId, agent,
+                new AgentFrames.Typing("typing", conversationId, "customer", on));
     }
 
     @Override
@@ -175,11 +185,11 @@ class HandoffService implements HandoffEvents {
             tx.executeWithoutResult(s -> store.connected(console.username(), clock.instant()));
         }
         sendMe(console);
-        consoles.send(console, queueFrame(store.queue()));
-        consoles.send(console, mineFrame(console.username()));
+        consoles.send(console, views.queue(store.queue()));
+        consoles.send(console, views.mine(console.username()));
         if (console.supervisor()) {
-            consoles.send(console, agentsFrame());
-            consoles.send(console, liveFrame());
+            consoles.send(console, views.agents());
+            consoles.send(console, views.live());
         }
         serveQueue();
         agentsChanged();
@@ -194,7 +204,7 @@ class HandoffService implements HandoffEvents {
 
     /** Supervisors on every node see the agents' statuses and loads. */
     private void agentsChanged() {
-        consoles.toSupervisors(agentsFrame());
+        consoles.toSupervisors(views.agents());
         cluster.publish(ClusterEvent.queue());
     }
 
@@ -226,14 +236,14 @@ class HandoffService implements HandoffEvents {
     }
 
     void transferToAgent(AgentConsole console, String conversationId, String agent) {
-        requireServing(console, conversationId);
+        access.requireServing(console, conversationId);
         if (console.username().equals(agent)) throw new HandoffException("already_yours", "不能转接给自己。");
         announce(router.give(conversationId, required(agent, "agent"), true, "transfer"), console.username());
         serveQueue();
     }
 
     void transferToGroup(AgentConsole console, String conversationId, String group) {
-        HandoffStore.Routed routed = requireServing(console, conversationId);
+        HandoffStore.Routed routed = access.requireServing(console, conversationId);
         String skill = required(group, "group");
         boolean anyone = store.agents().stream().anyMatch(a -> a.skills().contains(skill));
         if (!anyone) throw new HandoffException("no_group", "没有这个技能组：" + skill);
@@ -247,7 +257,7 @@ class HandoffService implements HandoffEvents {
     }
 
     void handBack(AgentConsole console, String conversationId) {
-        HandoffStore.Routed routed = requireServing(console, conversationId);
+        HandoffStore.Routed routed = access.requireServing(console, conversationId);
         if (!tx.execute(s -> store.toBot(conversationId))) throw new HandoffException("not_found", "会话不存在或已结束。");
         audit.record(console.username(), "handback", conversationId, null, null);
         released(routed, "handback");
@@ -256,7 +266,7 @@ class HandoffService implements HandoffEvents {
     }
 
     void close(AgentConsole console, String conversationId, String tag) {
-        HandoffStore.Routed routed = requireServing(console, conversationId);
+        HandoffStore.Routed routed = access.requireServing(console, conversationId);
         if (tag != null && !settings.closeTags().contains(tag)) {
             throw new HandoffException("bad_tag", "请从以下分类中选择：" + String.join("、", settings.closeTags()));
         }
@@ -270,7 +280,7 @@ class HandoffService implements HandoffEvents {
     }
 
     ChatMessage reply(AgentConsole console, String conversationId, String text) {
-        HandoffStore.Routed routed = requireAssigned(console, conversationId);
+        HandoffStore.Routed routed = access.requireAssigned(console, conversationId);
         String body = text(text);
         ChatMessage said = chat.say(conversationId, Sender.AGENT, "text", body, console.displayName())
                 .orElseThrow(() -> new HandoffException("not_found", "会话已结束。"));
@@ -281,13 +291,13 @@ class HandoffService implements HandoffEvents {
     }
 
     void typing(AgentConsole console, String conversationId, boolean on) {
-        requireAssigned(console, conversationId);
+        access.requireAssigned(console, conversationId);
         cluster.publish(ClusterEvent.typing(conversationId, console.username(), "agent", on));
         customers.agentTyping(conversationId, on);
     }
 
     void note(AgentConsole console, String conversationId, String text) {
-        HandoffStore.Routed routed = requireServing(console, conversationId);
+        HandoffStore.Routed routed = access.requireServing(console, conversationId);
         String body = text(text);
         if (body.length() > MAX_NOTE_LENGTH) throw new HandoffException("too_long", "备注请控制在 2000 字以内。");
         Instant now = clock.instant();
@@ -297,7 +307,7 @@ class HandoffService implements HandoffEvents {
     }
 
     AgentFrames.Transcript open(AgentConsole console, String conversationId, String ref) {
-        HandoffStore.Routed routed = requireServing(console, conversationId);
+        HandoffStore.Routed routed = access.requireServing(console, conversationId);
         console.watching().add(conversationId);
         List<AgentFrames.Message> messages = chat.transcript(conversationId).stream()
                 .map(line -> AgentFrames.Message.of(line.message(), line.decisionKind() == null ? null
@@ -310,7 +320,7 @@ class HandoffService implements HandoffEvents {
     }
 
     AgentFrames.Suggestions suggest(AgentConsole console, String conversationId, String text) {
-        HandoffStore.Routed routed = requireServing(console, conversationId);
+        HandoffStore.Routed routed = access.requireServing(console, conversationId);
         String question = text == null || text.isBlank() ? routed.lastMessage() : text;
         return new AgentFrames.Suggestions("suggestions", conversationId, assist.suggest(question));
     }
@@ -325,7 +335,8 @@ class HandoffService implements HandoffEvents {
      * Every node, every {@code kefu.handoff.sweep-interval}: agents whose consoles have been gone for the grace
      * period lose their conversations to the head of the queue, and the queue is served.
      */
-    @Scheduled(fixedDelayString = "${kefu.handoff.sweep-interval:1s}", initialDelayString = "${kefu.handoff.sweep-interval:1s}")
+    @Scheduled(fixedDelayString = "${kefu.handoff.sweep-interval:1s}",
+            initialDelayString = "${kefu.handoff.sweep-interval:1s}")
     void sweep() {
         try {
             Instant now = clock.instant();
@@ -353,7 +364,7 @@ class HandoffService implements HandoffEvents {
             audit.record("system", "requeue", routed.id(), "agent " + agent + " disconnected", null);
             say(routed.id(), "requeued", "人工客服的连接中断了，正在为您重新转接其他客服，请稍候。");
         }
-        consoles.toSupervisors(agentsFrame());
+        consoles.toSupervisors(views.agents());
     }
 
     /** Gives waiting conversations to free agents and shows everyone, on every node, the queue as it is now. */
@@ -368,7 +379,7 @@ class HandoffService implements HandoffEvents {
         List<String> now = queue.stream().map(HandoffStore.Routed::id).toList();
         if (now.equals(shownQueue)) return false;
         shownQueue = now;
-        consoles.toEveryone(queueFrame(queue));
+        consoles.toEveryone(views.queue(queue));
         toldPositions.keySet().retainAll(now);
         for (int i = 0; i < queue.size(); i++) {
             String id = queue.get(i).id();
@@ -378,8 +389,8 @@ class HandoffService implements HandoffEvents {
             }
         }
         if (!consoles.isEmpty()) {
-            consoles.toSupervisors(liveFrame());
-            consoles.toSupervisors(agentsFrame());
+            consoles.toSupervisors(views.live());
+            consoles.toSupervisors(views.agents());
         }
         return true;
     }
@@ -395,16 +406,19 @@ class HandoffService implements HandoffEvents {
                 showAdded(event.conversation(), event.agent(), messages);
             }
             case "typing" -> {
-                if ("agent".equals(event.from())) customers.agentTyping(event.conversation(), Boolean.TRUE.equals(event.on()));
-                else consoles.toConversation(event.conversation(), event.agent(), new AgentFrames.Typing("typing",
-                        event.conversation(), "customer", Boolean.TRUE.equals(event.on())));
+                boolean on = Boolean.TRUE.equals(event.on());
+                if ("agent".equals(event.from())) customers.agentTyping(event.conversation(), on);
+                else consoles.toConversation(event.conversation(), event.agent(),
+                        new AgentFrames.Typing("typing", event.conversation(), "customer", on));
             }
             case "assigned" -> {
-                consoles.toAgent(event.agent(), new AgentFrames.Assigned("assigned", event.conversation(), event.why()));
+                consoles.toAgent(event.agent(),
+                        new AgentFrames.Assigned("assigned", event.conversation(), event.why()));
                 sendMine(event.agent());
             }
             case "released" -> {
-                consoles.toAgent(event.agent(), new AgentFrames.Released("released", event.conversation(), event.why()));
+                consoles.toAgent(event.agent(),
+                        new AgentFrames.Released("released", event.conversation(), event.why()));
                 sendMine(event.agent());
             }
             case "queue" -> {
@@ -467,86 +481,16 @@ class HandoffService implements HandoffEvents {
         });
     }
 
-    // ---------------------------------------------------------------- console lists
-
     private void sendMe(AgentConsole console) {
-        HandoffStore.Agent agent = store.agent(console.username()).orElse(null);
-        if (agent == null) return;
-        var roles = new ArrayList<String>();
-        roles.add("AGENT");
-        if (console.supervisor()) roles.add("SUPERVISOR");
-        if (console.admin()) roles.add("ADMIN");
-        consoles.send(console, new AgentFrames.Me("me", console.username(), console.displayName(), roles,
-                agent.status(), agent.capacity(), agent.active(), settings.cannedReplies(), settings.closeTags()));
+        AgentFrames.Me me = views.me(console);
+        if (me != null) consoles.send(console, me);
     }
 
     private void sendMine(String agent) {
-        if (consoles.connected(agent)) consoles.toAgent(agent, mineFrame(agent));
+        if (consoles.connected(agent)) consoles.toAgent(agent, views.mine(agent));
     }
 
-    private AgentFrames.Items queueFrame(List<HandoffStore.Routed> queue) {
-        var items = new ArrayList<AgentFrames.Item>();
-        for (int i = 0; i < queue.size(); i++) {
-            HandoffStore.Routed r = queue.get(i);
-            items.add(new AgentFrames.Item(r.id(), "waiting", null, r.channel(), priority(r), r.reason(),
-                    AgentFrames.time(r.queuedAt()), r.lastMessage(), i + 1));
-        }
-        return new AgentFrames.Items("queue", items);
-    }
-
-    private AgentFrames.Items mineFrame(String agent) {
-        return new AgentFrames.Items("mine", store.servedBy(agent).stream().map(r -> new AgentFrames.Item(r.id(),
-                "agent", r.agent(), r.channel(), priority(r), r.reason(), null, r.lastMessage(), null)).toList());
-    }
-
-    private AgentFrames.Items liveFrame() {
-        return new AgentFrames.Items("live", store.live(200).stream().map(r -> new AgentFrames.Item(r.id(),
-                r.handoff(), r.agent(), r.channel(), priority(r), r.reason(), AgentFrames.time(r.queuedAt()),
-                r.lastMessage(), null)).toList());
-    }
-
-    private AgentFrames.Items agentsFrame() {
-        return new AgentFrames.Items("agents", store.agents().stream().map(a -> new AgentFrames.AgentLoad(
-                a.username(), a.displayName(), a.connected() ? a.status() : "offline", a.active(), a.capacity()))
-                .toList());
-    }
-
-    private static String priority(HandoffStore.Routed routed) {
-        if (routed.priority() >= PRIORITY_RESUMED) return "requeued";
-        if ("complaint".equals(routed.reason())) return "complaint";
-        return routed.vip() ? "vip" : "normal";
-    }
-
-    // ---------------------------------------------------------------- who may do what
-
-    private static void requireSupervisor(AgentConsole console) {
-        if (!console.supervisor()) throw HandoffException.forbidden();
-    }
-
-    /** The conversation, if this console's agent is the one assigned to it. */
-    private HandoffStore.Routed requireAssigned(AgentConsole console, String conversationId) {
-        HandoffStore.Routed routed = store.find(required(conversationId, "conversation"))
-                .orElseThrow(HandoffException::forbidden);
-        if (!"agent".equals(routed.handoff()) || !console.username().equals(routed.agent()) || !routed.open()) {
-            throw HandoffException.forbidden();
-        }
-        return routed;
-    }
-
-    /** The conversation, if this console's agent is assigned to it or is a supervisor. */
-    private HandoffStore.Routed requireServing(AgentConsole console, String conversationId) {
-        if (!console.supervisor()) return requireAssigned(console, conversationId);
-        return store.find(required(conversationId, "conversation"))
-                .orElseThrow(() -> new HandoffException("not_found", "会话不存在。"));
-    }
-
-    private static String required(String value, String field) {
-        if (value == null || value.isBlank() || value.length() > 64) {
-            throw new HandoffException("bad_frame", "消息格式不正确：字段 " + field + " 缺失或无效。");
-        }
-        return value;
-    }
-
+    /** A text an agent wrote: not blank, not too long. */
     private String text(String text) {
         if (text == null || text.isBlank()) throw new HandoffException("empty_message", "消息不能为空。");
         String body = text.strip();

@@ -77,7 +77,8 @@ class HandoffStore {
     /** The waiting conversations, first to serve first. */
     List<Routed> queue() {
         return jdbc.sql("select c.*, " + LAST_CUSTOMER_TEXT + " as last_text from conversations c "
-                        + "where c.handoff = 'waiting' and c.status = 'open' order by c.priority desc, c.queued_at, c.id")
+                        + "where c.handoff = 'waiting' and c.status = 'open' "
+                        + "order by c.priority desc, c.queued_at, c.id")
                 .query(HandoffStore::routed).list();
     }
 

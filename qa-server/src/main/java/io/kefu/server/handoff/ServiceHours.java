@@ -64,20 +64,24 @@ final class ServiceHours {
             if (text.isBlank()) continue;
             Matcher m = PERIOD.matcher(text.strip().toUpperCase(Locale.ROOT));
             if (!m.matches()) {
-                throw new IllegalArgumentException("kefu.handoff.hours: '" + text + "' is not like 'MON-FRI 09:00-18:00'");
+                throw new IllegalArgumentException(
+                        "kefu.handoff.hours: '" + text + "' is not like 'MON-FRI 09:00-18:00'");
             }
             int from = DAYS.indexOf(m.group(1));
             int to = m.group(2) == null ? from : DAYS.indexOf(m.group(2));
             int start = minutes(m.group(3), m.group(4), text);
             int end = minutes(m.group(5), m.group(6), text);
-            if (end <= start) throw new IllegalArgumentException("kefu.handoff.hours: '" + text + "' ends before it starts");
+            if (end <= start) {
+                throw new IllegalArgumentException("kefu.handoff.hours: '" + text + "' ends before it starts");
+            }
             periods.add(new Period(from, to, start, end));
         }
         Set<LocalDate> days;
         try {
             days = holidays.stream().map(String::strip).map(LocalDate::parse).collect(Collectors.toUnmodifiableSet());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("kefu.handoff.holidays must be ISO dates like 2026-10-01: " + holidays, e);
+            throw new IllegalArgumentException(
+                    "kefu.handoff.holidays must be ISO dates like 2026-10-01: " + holidays, e);
         }
         return new ServiceHours(List.copyOf(periods), days, ZoneId.of(zone));
     }
