@@ -20,7 +20,7 @@ public class AuditLog {
     }
 
     /** One entry in the audit log, as stored. */
-    public record Entry(String actor, String action, String target, String detail) {
+    public record Entry(String at, String actor, String action, String target, String detail, String address) {
     }
 
     public void record(String actor, String action, String target, String detail, String address) {
@@ -32,8 +32,10 @@ public class AuditLog {
 
     /** The latest entries, newest first. */
     public List<Entry> latest(int limit) {
-        return jdbc.sql("select actor, action, target, detail from audit_log order by at desc").withMaxRows(limit)
-                .query((rs, row) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        return jdbc.sql("select at, actor, action, target, detail, address from audit_log order by at desc")
+                .withMaxRows(limit)
+                .query((rs, row) -> new Entry(rs.getObject(1, OffsetDateTime.class).toInstant().toString(),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
     }
 

@@ -12,14 +12,24 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.Set;
 
-/** The signed-in staff member ({@code /api/staff/me}) and, for administrators, staff accounts. */
+/** The signed-in staff member ({@code /api/staff/me}) and, for administrators, staff accounts and the audit log. */
 @RestController
 class StaffController {
 
-    private final StaffService staff;
+    private static final int AUDIT_PAGE = 500;
 
-    StaffController(StaffService staff) {
+    private final StaffService staff;
+    private final AuditLog audit;
+
+    StaffController(StaffService staff, AuditLog audit) {
         this.staff = staff;
+        this.audit = audit;
+    }
+
+    /** The latest audit entries (sign-ins, takeovers, transfers, closes...), newest first. */
+    @GetMapping("/api/admin/audit")
+    List<AuditLog.Entry> audit() {
+        return audit.latest(AUDIT_PAGE);
     }
 
     /** An account as the API shows it: never the password hash. */

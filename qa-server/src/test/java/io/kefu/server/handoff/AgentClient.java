@@ -44,8 +44,15 @@ final class AgentClient implements AutoCloseable {
 
     /** The handshake's HTTP status when the server refuses the socket, or -1 when it accepts it. */
     static int refusal(StaffLogin login) {
+        return refusal(login, null);
+    }
+
+    /** {@link #refusal(StaffLogin)} for a page of another site ({@code origin}) opening the socket. */
+    static int refusal(StaffLogin login, String origin) {
         try {
-            HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", login.cookieHeader())
+            var builder = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", login.cookieHeader());
+            if (origin != null) builder.header("Origin", origin);
+            builder
                     .buildAsync(URI.create("ws://localhost:" + login.port + "/ws/agent"), new WebSocket.Listener() {
                     }).join().abort();
             return -1;

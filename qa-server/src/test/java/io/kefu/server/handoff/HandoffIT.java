@@ -449,6 +449,13 @@ class HandoffIT {
         assertEquals(201, adminLogin.postJson("/api/admin/staff", account, true).statusCode());
         assertEquals(400, adminLogin.postJson("/api/admin/staff", "{\"username\":\"x\"}", true).statusCode());
 
+        // another site's page cannot use an agent's session cookie to open the console socket
+        assertEquals(403, AgentClient.refusal(agentLogin, "https://evil.example"));
+        assertEquals(-1, AgentClient.refusal(agentLogin, "http://localhost:" + port));
+        // the audit log is for administrators
+        assertEquals(403, agentLogin.get("/api/admin/audit").statusCode());
+        assertTrue(adminLogin.get("/api/admin/audit").body().contains("\"action\":\"sign_in\""));
+
         // an agent sees only conversations routed to them
         AgentClient qian = AgentClient.connect(agentLogin, agentName);
         agents.add(qian);
