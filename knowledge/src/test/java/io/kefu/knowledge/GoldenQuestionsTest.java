@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GoldenQuestionsTest {
 
-    /** Today's recall@1 is 0.888 (the target is 0.90); a change that loses about two points should be looked at. */
-    static final double RECALL_AT_1_FLOOR = 0.87;
+    /** Today's recall@1 is 0.909: the floor is the target, 0.90, which it must not fall back under. */
+    static final double RECALL_AT_1_FLOOR = 0.90;
     static final double REJECTION_FLOOR = 0.80;
 
     @Test

@@ -91,13 +91,7 @@ public final class QaBot implements AutoCloseable {
         FaqIndex current = acquireIndex();
         try {
             AnalyzedText analyzed = current.correctHomophones(analyzer.analyze(question));
-            double best = 0;
-            for (IndexedPhrasing phrasing : current.phrasingsOf(entryId)) {
-                best = Math.max(best, ranker.similarity(analyzed, phrasing, current.statistics()));
-            }
-            var whole = current.wholeEntry(entryId);
-            if (whole.isPresent()) best = Math.max(best, ranker.similarity(analyzed, whole.get(), current.statistics()));
-            return best;
+            return ranker.entrySimilarity(analyzed, entryId, current);
         } finally {
             current.release();
         }

@@ -32,6 +32,17 @@ class QaBotTest {
         bot.close();
     }
 
+    @Test
+    void reportsEachCandidatesCalibratedScoreWhateverTheOrder() {
+        // the order combines several phrasings of an entry; the score stays that of its best single match
+        String question = "彩铃是好几年前开的，现在每个月还在扣钱，不想要了，怎么关掉";
+        Reply reply = bot.ask(question);
+        assertFalse(reply.trace().candidates().isEmpty());
+        for (Trace.Candidate candidate : reply.trace().candidates()) {
+            assertEquals(bot.similarity(question, candidate.id()), candidate.score(), 1e-12, candidate.id());
+        }
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "请问话费余额怎么查？谢谢        | balance",

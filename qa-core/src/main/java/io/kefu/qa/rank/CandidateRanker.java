@@ -7,14 +7,31 @@ import io.kefu.qa.index.TermStatistics;
 import io.kefu.qa.retrieve.Candidate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Stage 5: scores every retrieved phrasing with the learned model and keeps, per standard question, its best
- * phrasing. The result is ordered by calibrated score, best first.
+ * Stage 5: scores every phrasing of each retrieved standard question with the learned model, and the entry's
+ * phrasings read together as one text, and orders the standard questions by the evidence for them, best first.
+ *
+ * <p>The order uses a noisy-or of an entry's best {@link #EVIDENCE} phrasings and of its whole text: {@code 1 -
+ * (1 - whole) * (1 - p1) * (1 - p2) * (1 - p3)}. A long customer message rarely matches one short phrasing well;
+ * several phrasings that each match a part of it are evidence that adds up, where the best single phrasing is a
+ * noisy winner-takes-all. A candidate whose best single match the model already finds more likely than not
+ * ({@link #CONFIDENT}) still comes first, ordered by that match: many weak phrasings must not outvote one strong
+ * one (怎么取消 彩铃 开通 is about cancelling, though 彩铃怎么开通 has more phrasings with 开通). Each candidate's {@link RankedCandidate#score() score} stays the calibrated probability
+ * of its best single match (a phrasing or the whole text), the quantity the decision thresholds were chosen for:
+ * the combined evidence is not a calibrated probability (its pieces are far from independent). With one phrasing
+ * per entry, as in the open-domain benchmark, order and score are exactly what they were before.
  */
 public final class CandidateRanker {
+
+    /** How many of an entry's best phrasings count as evidence. */
+    static final int EVIDENCE = 3;
+
+    /** A single match at least this probable outranks any amount of weaker evidence. */
+    static final double CONFIDENT = 0.5;
 
     private final RankingModel model;
 
@@ -23,27 +40,77 @@ public final class CandidateRanker {
     }
 
     public List<RankedCandidate> rank(AnalyzedText question, List<Candidate> candidates, FaqIndex index) {
-        TermStatistics stats = index.statistics();
-        TextProfile profile = TextProfile.of(question, stats);
-        var ranked = new ArrayList<RankedCandidate>(candidates.size());
+        TextProfile profile = TextProfile.of(question, index.statistics());
+        var scored = new ArrayList<Scored>(candidates.size());
         for (Candidate candidate : candidates) {
-            RankedCandidate best = null;
-            for (FaqIndex.Hit hit : candidate.hits()) {
-                double score = model.probability(PairFeatures.extract(profile, hit.phrasing().profile(), stats.maxIdf()));
-                if (best == null || score > best.score()) {
-                    best = new RankedCandidate(candidate.entry(), hit.phrasing().text(), hit.score(), score);
-                }
-            }
-            var whole = index.wholeEntry(candidate.entry().id());
-            if (whole.isPresent()) {
-                double score = model.probability(PairFeatures.extract(profile, whole.get().profile(), stats.maxIdf()));
-                if (score > best.score()) best = new RankedCandidate(candidate.entry(), best.matched(), best.retrieval(), score);
-            }
-            ranked.add(best);
+            EntryScore entry = score(profile, candidate.entry().id(), index);
+            // a retrieved entry has phrasings; its first hit has the best BM25 score
+            scored.add(new Scored(new RankedCandidate(candidate.entry(), entry.matched().text(),
+                    candidate.hits().get(0).score(), entry.best()), entry.evidence()));
         }
-        ranked.sort(Comparator.comparingDouble(RankedCandidate::score).reversed()
-                .thenComparing(Comparator.comparingDouble(RankedCandidate::retrieval).reversed()));
-        return ranked;
+        scored.sort(Comparator.comparing(Scored::confident).reversed()
+                .thenComparing(Scored::orderBy, Comparator.reverseOrder())
+                .thenComparing(s -> s.candidate().score(), Comparator.reverseOrder())
+                .thenComparing(s -> s.candidate().retrieval(), Comparator.reverseOrder()));
+        return scored.stream().map(Scored::candidate).toList();
+    }
+
+    private record Scored(RankedCandidate candidate, double evidence) {
+
+        boolean confident() {
+            return candidate.score() >= CONFIDENT;
+        }
+
+        double orderBy() {
+            return confident() ? candidate.score() : evidence;
+        }
+    }
+
+    /**
+     * What the model says about one entry.
+     *
+     * @param evidence the noisy-or that orders the candidates
+     * @param best     the calibrated probability of the best single match, a phrasing or the whole text
+     * @param matched  the phrasing that scored best on its own
+     */
+    private record EntryScore(double evidence, double best, IndexedPhrasing matched) {
+    }
+
+    private EntryScore score(TextProfile question, String entryId, FaqIndex index) {
+        TermStatistics stats = index.statistics();
+        List<IndexedPhrasing> phrasings = index.phrasingsOf(entryId);
+        double[] probabilities = new double[phrasings.size()];
+        IndexedPhrasing matched = null;
+        double best = -1;
+        for (int i = 0; i < probabilities.length; i++) {
+            probabilities[i] = probability(question, phrasings.get(i), stats);
+            if (probabilities[i] > best) {
+                best = probabilities[i];
+                matched = phrasings.get(i);
+            }
+        }
+        Arrays.sort(probabilities);
+        double none = 1;
+        for (int i = probabilities.length - 1; i >= Math.max(0, probabilities.length - EVIDENCE); i--) {
+            none *= 1 - probabilities[i];
+        }
+        var whole = index.wholeEntry(entryId);
+        double wholeProbability = whole.isPresent() ? probability(question, whole.get(), stats) : 0;
+        none *= 1 - wholeProbability;
+        return new EntryScore(1 - none, Math.max(best, wholeProbability), matched);
+    }
+
+    /**
+     * The calibrated score of one standard question for a question, whether or not retrieval found it ({@code 0}
+     * for an unknown id): its best phrasing or its whole text, the score {@link #rank} reports.
+     */
+    public double entrySimilarity(AnalyzedText question, String entryId, FaqIndex index) {
+        if (index.phrasingsOf(entryId).isEmpty()) return 0;
+        return score(TextProfile.of(question, index.statistics()), entryId, index).best();
+    }
+
+    private double probability(TextProfile question, IndexedPhrasing phrasing, TermStatistics stats) {
+        return model.probability(PairFeatures.extract(question, phrasing.profile(), stats.maxIdf()));
     }
 
     /** The calibrated score of one phrasing for a question, whether or not retrieval found it. */
