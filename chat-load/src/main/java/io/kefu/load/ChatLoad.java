@@ -2,27 +2,24 @@ package io.kefu.load;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load for the customer chat socket, from the JDK's own WebSocket client, over loopback only.
+ * Load for the customer chat socket, over loopback only, from a small WebSocket client of its own
+ * ({@link WebSockets}: one selector thread, frames read as bytes) so that it takes as little of the shared CPU as it
+ * can.
  *
  * <pre>
  * java -jar chat-load.jar run  --url ws://127.0.0.1:18181/ws/chat --conversations 1000 --rate 1000 --seconds 60
@@ -37,7 +34,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ChatLoad {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String[] QUESTIONS = {
             "银行卡丢了怎么办", "话费余额怎么查", "流量套餐有哪些", "怎么开通国际漫游", "宽带怎么报修", "信用卡怎么还款",
             "手机停机了怎么办", "怎么修改银行卡密码", "5G 套餐怎么办理", "网点营业时间是几点", "怎么查话费账单",
@@ -45,13 +41,14 @@ public final class ChatLoad {
             "携号转网怎么办理", "手机银行登录不了", "宽带资费是多少"};
 
     private final URI url;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final WebSockets sockets;
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong errorFrames = new AtomicLong();
     private final Map<String, AtomicLong> errorCodes = new ConcurrentHashMap<>();
 
-    private ChatLoad(URI url) {
+    private ChatLoad(URI url) throws IOException {
         this.url = url;
+        this.sockets = new WebSockets();
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,41 +77,48 @@ public final class ChatLoad {
         System.exit(0);
     }
 
-    /** One customer: its socket, and the send time of each message still waiting for its reply. */
-    private final class Customer implements WebSocket.Listener {
+    /**
+     * One customer: its socket, and the send time of each message still waiting for its reply (by the number in its
+     * client id). Frames are read on the socket thread; messages are sent from the pacing thread.
+     */
+    private final class Customer implements WebSockets.Listener {
         final CompletableFuture<Void> welcomed = new CompletableFuture<>();
-        final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        final Map<Long, String> idOfSeq = new ConcurrentHashMap<>();
-        final StringBuilder partial = new StringBuilder();
+        final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+        /** The client message number of each acknowledged sequence number (socket thread only). */
+        final Map<Long, Long> numberOfSeq = new HashMap<>();
         volatile Recorder recorder;
-        volatile WebSocket socket;
+        volatile WebSockets.Socket socket;
         long next;
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                handle(JSON.readTree(partial.toString()));
-                partial.setLength(0);
+        public void onOpen(WebSockets.Socket webSocket) {
+            try {
+                webSocket.sendText("{\"type\":\"hello\",\"v\":1}");
+            } catch (IOException e) {
+                onError(webSocket, e);
             }
-            webSocket.request(1);
-            return null;
         }
 
-        private void handle(JsonNode frame) {
-            switch (frame.get("type").asString()) {
+        @Override
+        public void onText(WebSockets.Socket webSocket, byte[] frame, int from, int to) {
+            switch (Frames.type(frame, from, to)) {
                 case "welcome" -> welcomed.complete(null);
-                case "ack" -> idOfSeq.put(frame.get("seq").asLong(), frame.get("id").asString());
+                case "ack" -> {
+                    long number = Frames.clientNumber(frame, from, to);
+                    if (number >= 0) numberOfSeq.put(Frames.number(frame, from, to, Frames.SEQ), number);
+                }
                 case "message" -> {
-                    JsonNode replyTo = frame.get("replyTo");
-                    if (replyTo == null) return;
-                    String id = idOfSeq.remove(replyTo.asLong());
-                    Long start = id == null ? null : sentAt.remove(id);
-                    if (start != null && recorder != null) recorder.recordValue((System.nanoTime() - start) / 1000);
+                    long replyTo = Frames.number(frame, from, to, Frames.REPLY_TO);
+                    if (replyTo < 0) return;
+                    Long number = numberOfSeq.remove(replyTo);
+                    Long start = number == null ? null : sentAt.remove(number);
+                    Recorder current = recorder;
+                    if (start != null && current != null) current.recordValue((System.nanoTime() - start) / 1000);
                 }
                 case "error" -> {
                     errorFrames.incrementAndGet();
-                    errorCodes.computeIfAbsent(frame.get("code").asString(), c -> new AtomicLong()).incrementAndGet();
+                    errorCodes.computeIfAbsent(Frames.string(frame, from, to, Frames.CODE), c -> new AtomicLong())
+                            .incrementAndGet();
                 }
                 default -> {
                 }
@@ -122,19 +126,19 @@ public final class ChatLoad {
         }
 
         @Override
-        public void onError(WebSocket webSocket, Throwable error) {
+        public void onError(WebSockets.Socket webSocket, Throwable error) {
             errors.incrementAndGet();
             welcomed.completeExceptionally(error);
         }
 
         void send(String text) {
-            String id = "m" + (next++);
-            sentAt.put(id, System.nanoTime());
-            String frame = JSON.createObjectNode().put("type", "message").put("id", id).put("text", text).toString();
-            socket.sendText(frame, true).exceptionally(e -> {
+            long number = next++;
+            sentAt.put(number, System.nanoTime());
+            try {
+                socket.sendText("{\"type\":\"message\",\"id\":\"m" + number + "\",\"text\":\"" + text + "\"}");
+            } catch (IOException e) {
                 errors.incrementAndGet();
-                return null;
-            });
+            }
         }
     }
 
@@ -146,12 +150,12 @@ public final class ChatLoad {
         for (int i = 0; i < n; i++) {
             var customer = new Customer();
             inFlight.acquire();
-            http.newWebSocketBuilder().buildAsync(url, customer)
-                    .thenCompose(socket -> {
-                        customer.socket = socket;
-                        return socket.sendText("{\"type\":\"hello\",\"v\":1}", true);
-                    })
-                    .thenCompose(socket -> customer.welcomed)
+            try {
+                customer.socket = sockets.connect(url, customer);
+            } catch (IOException e) {
+                customer.welcomed.completeExceptionally(e);
+            }
+            customer.welcomed
                     .orTimeout(30, TimeUnit.SECONDS)
                     .whenComplete((ok, error) -> {
                         inFlight.release();
@@ -173,40 +177,35 @@ public final class ChatLoad {
         long sent = 0;
         long sentMeasured = 0;
         long periodNanos = 1_000_000_000L / rate;
-        var ticker = Executors.newSingleThreadScheduledExecutor();
-        try {
-            System.out.printf("warm-up: %d s at %d messages/s%n", warmup, rate);
-            long begin = System.nanoTime();
-            long measureFrom = begin + warmup * 1_000_000_000L;
-            long end = measureFrom + seconds * 1_000_000_000L;
-            long nextReport = measureFrom + 10_000_000_000L;
-            int turn = 0;
-            for (long due = begin; due < end; due += periodNanos) {
-                long wait = due - System.nanoTime();
-                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-                Customer customer = customers.get(turn++ % customers.size());
-                boolean measured = due >= measureFrom;
-                if (measured && customer.recorder == null) customer.recorder = recorder;
-                if (!measured) customer.recorder = null;
-                customer.send(QUESTIONS[(int) (sent % QUESTIONS.length)]);
-                sent++;
-                if (measured) sentMeasured++;
-                if (due >= nextReport) {
-                    Histogram interval = recorder.getIntervalHistogram();
-                    total.add(interval);
-                    System.out.printf("  %3d s: %d replies, p50 %.2f ms, p99 %.2f ms, errors %d%n",
-                            (due - measureFrom) / 1_000_000_000L, interval.getTotalCount(),
-                            interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(99) / 1000.0,
-                            errors.get() + errorFrames.get());
-                    nextReport += 10_000_000_000L;
-                }
+        System.out.printf("warm-up: %d s at %d messages/s%n", warmup, rate);
+        long begin = System.nanoTime();
+        long measureFrom = begin + warmup * 1_000_000_000L;
+        long end = measureFrom + seconds * 1_000_000_000L;
+        long nextReport = measureFrom + 10_000_000_000L;
+        int turn = 0;
+        for (long due = begin; due < end; due += periodNanos) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+            Customer customer = customers.get(turn++ % customers.size());
+            boolean measured = due >= measureFrom;
+            if (measured && customer.recorder == null) customer.recorder = recorder;
+            if (!measured) customer.recorder = null;
+            customer.send(QUESTIONS[(int) (sent % QUESTIONS.length)]);
+            sent++;
+            if (measured) sentMeasured++;
+            if (due >= nextReport) {
+                Histogram interval = recorder.getIntervalHistogram();
+                total.add(interval);
+                System.out.printf("  %3d s: %d replies, p50 %.2f ms, p99 %.2f ms, errors %d%n",
+                        (due - measureFrom) / 1_000_000_000L, interval.getTotalCount(),
+                        interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(99) / 1000.0,
+                        errors.get() + errorFrames.get());
+                nextReport += 10_000_000_000L;
             }
-            long outstandingWait = System.nanoTime() + 5_000_000_000L;
-            while (System.nanoTime() < outstandingWait && customers.stream().anyMatch(c -> !c.sentAt.isEmpty())) {
-                Thread.sleep(100);
-            }
-        } finally {
-            ticker.shutdownNow();
+        }
+        long outstandingWait = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < outstandingWait && customers.stream().anyMatch(c -> !c.sentAt.isEmpty())) {
+            Thread.sleep(100);
         }
         total.add(recorder.getIntervalHistogram());
         long lost = customers.stream().mapToLong(c -> c.sentAt.size()).sum();
@@ -221,6 +220,7 @@ public final class ChatLoad {
         System.out.printf("errors %d (error frames %d %s, connection/send failures %d), lost %d%n",
                 errors.get() + errorFrames.get(), errorFrames.get(), errorCodes, errors.get(), lost);
         for (Customer customer : customers) customer.socket.abort();
+        sockets.close();
     }
 
     private void idle(int connections, int hold) throws Exception {
@@ -230,7 +230,7 @@ public final class ChatLoad {
         System.out.flush();
         Thread.sleep(hold * 1000L);
         System.out.printf("still open: %d, errors %d%n",
-                customers.stream().filter(c -> !c.socket.isInputClosed()).count(), errors.get() + errorFrames.get());
+                customers.stream().filter(c -> c.socket.isOpen()).count(), errors.get() + errorFrames.get());
         for (Customer customer : customers) customer.socket.abort();
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
  * than the timeout is dropped at the next message. A short or subject-less message after an answer (那国际的呢,
  * 怎么取消) that the bot cannot answer alone is asked again with the previous question's keywords.
  *
- * <p>Stateless and thread-safe: all memory is in the {@link DialogueState} passed in and returned.
+ * <p>Stateless and thread-safe: all memory is in the {@link DialogueState} passed in and returned. (It remembers
+ * the keywords of the standard questions that became topics, a pure function of their text, so that each follow-up
+ * does not segment its topic again.)
  */
 public final class Dialogue {
 
@@ -35,6 +38,7 @@ public final class Dialogue {
     private static final int MAX_FREE_TEXT = 200;
     private static final Pattern FOLLOW_UP_START = Pattern.compile("^(那|那么|那要是|还有|另外|如果|要是|假如)");
     private static final int FOLLOW_UP_MAX_LENGTH = 8;
+    private static final int MAX_REMEMBERED_TOPICS = 10_000;
     private static final Set<String> CANCEL_INTENTS = Set.of("cancel");
     private static final Pattern QUESTION_MARKERS =
             Pattern.compile("[?？]|吗|么|怎|如何|为什么|为啥|什么|多少|多久|哪|几|是否|能否|能不能|可不可以");
@@ -45,6 +49,8 @@ public final class Dialogue {
     private final Clock clock;
     private final Duration formTimeout;
     private final int maxMisses;
+    /** {@link QaBot#keywords} of topic questions: standard questions, so few, but bounded for any content. */
+    private final Map<String, Set<String>> topicKeywords = new ConcurrentHashMap<>();
 
     private Dialogue(Builder builder) {
         this.bot = Objects.requireNonNull(builder.bot, "bot");
@@ -152,20 +158,30 @@ public final class Dialogue {
      */
     private Reply followUp(DialogueState state, String text, Reply alone) {
         if (state.topic() == null || alone.kind() == ReplyKind.HANDOFF || alone.kind() == ReplyKind.FORM
-                || (alone.kind() == ReplyKind.ANSWER && alone.question() == null) || !looksLikeFollowUp(text)) {
+                || (alone.kind() == ReplyKind.ANSWER && alone.question() == null) || !looksLikeFollowUp(text, alone)) {
             return null;
         }
-        Set<String> keywords = bot.keywords(state.topic().question());
+        Set<String> keywords = keywordsOfTopic(state.topic().question());
         if (keywords.isEmpty()) return null;
         Reply combined = bot.ask(text + " " + String.join(" ", keywords));
         boolean better = alone.kind() != ReplyKind.ANSWER || combined.score() > alone.score();
         return combined.kind() == ReplyKind.ANSWER && combined.question() != null && better ? combined : null;
     }
 
-    private boolean looksLikeFollowUp(String text) {
-        String normalized = bot.normalize(text);
+    /** @param alone the reply to {@code text}, whose trace holds the text as normalised */
+    private boolean looksLikeFollowUp(String text, Reply alone) {
+        String normalized = alone.trace().normalized();
         return normalized.length() <= FOLLOW_UP_MAX_LENGTH || FOLLOW_UP_START.matcher(normalized).find()
                 || bot.keywords(text).isEmpty();
+    }
+
+    private Set<String> keywordsOfTopic(String question) {
+        Set<String> known = topicKeywords.get(question);
+        if (known != null) return known;
+        Set<String> keywords = bot.keywords(question);
+        if (topicKeywords.size() >= MAX_REMEMBERED_TOPICS) topicKeywords.clear();
+        topicKeywords.put(question, keywords);
+        return keywords;
     }
 
     private Turn startForm(DialogueState state, FormDefinition form, Reply reply, String conversation,
@@ -216,7 +232,7 @@ public final class Dialogue {
      * 网速慢怎么办 is a question to answer first).
      */
     private String read(FormDefinition.FormSlot slot, String text, Reply reply) {
-        String normalized = bot.normalize(text);
+        String normalized = reply.trace().normalized();
         List<SlotValue> found = bot.intents().recognize(normalized, slot.type());
         if (!found.isEmpty()) return found.get(0).value();
         boolean askedAQuestion = QUESTION_MARKERS.matcher(text).find()

@@ -43,7 +43,17 @@ public class BotResponder {
      * @param text         what the customer typed or clicked
      */
     public BotTurn respond(Conversation conversation, String text) {
-        Turn turn = dialogue.respond(state(conversation), text, conversation.id());
+        return respond(conversation, text, store.dialogueState(conversation.id()).orElse(null));
+    }
+
+    /**
+     * {@link #respond(Conversation, String)} with the conversation's dialogue state already read.
+     *
+     * @param storedState the stored dialogue state (JSON), {@code null} for a conversation without one yet
+     */
+    BotTurn respond(Conversation conversation, String text, String storedState) {
+        DialogueState state = storedState == null ? DialogueState.start() : parse(storedState);
+        Turn turn = dialogue.respond(state, text, conversation.id());
         Reply reply = turn.reply();
         var decision = new BotDecision(turn.handoff() != null ? "handoff" : reply.kind().wireName(),
                 reply.question() == null ? null : reply.id(), reply.score(), reply.trace().decidedBy(),
@@ -70,11 +80,6 @@ public class BotResponder {
             default -> triggers.request();
         };
     }
-
-    private DialogueState state(Conversation conversation) {
-        return store.dialogueState(conversation.id()).map(this::parse).orElse(DialogueState.start());
-    }
-
 
     /** A state written by an older version that no longer reads is forgotten rather than breaking the chat. */
     private DialogueState parse(String stored) {

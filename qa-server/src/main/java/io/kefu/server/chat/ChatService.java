@@ -86,8 +86,11 @@ public class ChatService {
      * @param needsReply the bot has not answered it yet
      * @param handoff    who answers the conversation
      * @param agent      the agent's user name when an agent answers it
+     * @param dialogueState the bot's memory of the conversation when the message was stored (JSON; {@code null}:
+     *                   none yet), read by the same statement that numbered the message
      */
-    record Received(ChatMessage message, boolean duplicate, boolean needsReply, Handoff handoff, String agent) {
+    record Received(ChatMessage message, boolean duplicate, boolean needsReply, Handoff handoff, String agent,
+                    String dialogueState) {
     }
 
     Received receive(Conversation conversation, String clientId, String text) {
@@ -99,7 +102,7 @@ public class ChatService {
                         List.of(), List.of(), Instant.now(), null);
                 store.insertMessage(conversation.id(), message);
                 return Optional.of(new Received(message, false, reserved.get().handoff() != Handoff.AGENT,
-                        reserved.get().handoff(), reserved.get().agent()));
+                        reserved.get().handoff(), reserved.get().agent(), reserved.get().dialogueState()));
             });
             return stored.orElseGet(() -> seen(conversation.id(), clientId).orElseThrow(() -> new ChatException(
                     "conversation_closed", "本次会话已结束，如需继续咨询，请开始新的会话。", clientId)));
@@ -115,7 +118,8 @@ public class ChatService {
             ChatStore.Reserved now = store.handoff(conversationId).orElseThrow(() -> vanished(conversationId));
             boolean unanswered = current(conversationId).open() && now.handoff() != Handoff.AGENT
                     && !store.hasReplyTo(conversationId, seen.seq());
-            return new Received(seen, true, unanswered, now.handoff(), now.agent());
+            return new Received(seen, true, unanswered, now.handoff(), now.agent(),
+                    unanswered ? store.dialogueState(conversationId).orElse(null) : null);
         });
     }
 
@@ -134,7 +138,17 @@ public class ChatService {
      * key (one decision per customer message) is what keeps a question from being answered twice.
      */
     Replied reply(Conversation conversation, ChatMessage question, Handoff handoff) {
-        BotTurn answered = responder.respond(conversation, question.text());
+        return reply(conversation, question, handoff, responder.respond(conversation, question.text()));
+    }
+
+    /** {@link #reply} to a message just received, with the dialogue state read when it was stored. */
+    Replied reply(Conversation conversation, Received received) {
+        ChatMessage question = received.message();
+        return reply(conversation, question, received.handoff(),
+                responder.respond(conversation, question.text(), received.dialogueState()));
+    }
+
+    private Replied reply(Conversation conversation, ChatMessage question, Handoff handoff, BotTurn answered) {
         BotTurn turn = handoff == Handoff.WAITING && !answered.clearAnswer() ? answered.whileWaiting() : answered;
         return new Replied(store(conversation.id(), question, turn), turn.handoff());
     }

@@ -3,7 +3,7 @@ package io.kefu.server.chat;
 import io.kefu.qa.Suggestion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,9 +21,11 @@ import java.util.OptionalLong;
 
 /**
  * Visitors, conversations, messages, bot decisions and ratings in the database (H2 or PostgreSQL, same SQL).
- * Plain JDBC; callers hold the transaction.
+ * Plain JDBC; callers hold the transaction. A plain component rather than a {@code @Repository}: {@link JdbcClient}
+ * already translates SQL errors (a taken key is a {@code DuplicateKeyException}), and the translating proxy would
+ * only add a reflective call to every statement of the chat's hot path.
  */
-@Repository
+@Component
 class ChatStore {
 
     private static final TypeReference<Extra> EXTRA = new TypeReference<>() {
@@ -91,27 +93,34 @@ class ChatStore {
 
     /**
      * {@link #reserve} of one number for a customer message, also reading who answers the conversation now (in the
-     * same statement, so a hand-off cannot slip between the two).
+     * same statement, so a hand-off cannot slip between the two) and the bot's memory of it (so that answering the
+     * message needs no statement of its own to read it).
      */
     Optional<Reserved> reserveForCustomer(String conversationId) {
         var updated = new GeneratedKeyHolder();
         int rows = jdbc.sql("update conversations set last_seq = last_seq + 1 where id = ? and status = 'open'")
-                .param(conversationId).update(updated, "last_seq", "handoff", "agent");
+                .param(conversationId).update(updated, "last_seq", "handoff", "agent", "dialogue_state");
         if (rows == 0) return Optional.empty();
         Map<String, Object> keys = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         keys.putAll(updated.getKeys());
         return Optional.of(new Reserved(((Number) keys.get("last_seq")).longValue(),
-                Handoff.fromWireName((String) keys.get("handoff")), (String) keys.get("agent")));
+                Handoff.fromWireName((String) keys.get("handoff")), (String) keys.get("agent"),
+                (String) keys.get("dialogue_state")));
     }
 
-    /** A reserved sequence number and who answers the conversation. */
-    record Reserved(long seq, Handoff handoff, String agent) {
+    /**
+     * A reserved sequence number and who answers the conversation.
+     *
+     * @param dialogueState the bot's memory of the conversation as JSON ({@code null}: none yet, or not read)
+     */
+    record Reserved(long seq, Handoff handoff, String agent, String dialogueState) {
     }
 
     /** Who answers the conversation now, and the agent's user name when an agent does. */
     Optional<Reserved> handoff(String conversationId) {
         return jdbc.sql("select last_seq, handoff, agent from conversations where id = ?").param(conversationId)
-                .query((rs, row) -> new Reserved(rs.getLong(1), Handoff.fromWireName(rs.getString(2)), rs.getString(3)))
+                .query((rs, row) -> new Reserved(rs.getLong(1), Handoff.fromWireName(rs.getString(2)), rs.getString(3),
+                        null))
                 .optional();
     }
 

@@ -41,15 +41,18 @@ abstract class ChatStoreContract {
 
     private ChatStore store;
     private ChatService chat;
+    /** The dialogue state the stand-in bot was given for each message, in order ("null": none yet). */
+    private final List<String> statesSeen = new ArrayList<>();
 
     private ChatService chat() {
         if (chat == null) {
             DataSource dataSource = dataSource();
             flyway(dataSource).migrate();
             store = new ChatStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
-            BotResponder echo = new BotResponder(null, null, null, new Binder(new MapConfigurationPropertySource()).bindOrCreate("kefu", KefuProperties.class)) {
+            BotResponder echo = new BotResponder(null, store, null, new Binder(new MapConfigurationPropertySource()).bindOrCreate("kefu", KefuProperties.class)) {
                 @Override
-                public BotTurn respond(Conversation conversation, String text) {
+                BotTurn respond(Conversation conversation, String text, String storedState) {
+                    statesSeen.add(String.valueOf(storedState));
                     var answer = new OutgoingMessage("answer", "收到：" + text,
                             List.of(new io.kefu.qa.Suggestion("faq-1", "相关问题")), List.of("转人工"));
                     var form = new OutgoingMessage("form", "请提供手机号", List.of(), List.of());
@@ -70,6 +73,27 @@ abstract class ChatStoreContract {
         var received = chat().receive(session.conversation(), "c1", "话费怎么查");
         chat().reply(session.conversation(), received.message(), Handoff.BOT).messages();
         assertEquals("{\"turns\":5}", store.dialogueState(session.conversation().id()).orElseThrow());
+    }
+
+    @Test
+    void aReceivedMessageCarriesTheDialogueStateTheBotLeft() {
+        Conversation conversation = chat().start(null, null, false).conversation();
+        ChatService.Received first = chat().receive(conversation, "c1", "话费怎么查");
+        assertEquals(null, first.dialogueState());
+        chat().reply(conversation, first);
+        ChatService.Received second = chat().receive(conversation, "c2", "那流量呢");
+        assertEquals("{\"turns\":5}", second.dialogueState(), "read by the statement that numbered the message");
+        chat().reply(conversation, second);
+        assertEquals(List.of("null", "{\"turns\":5}"), statesSeen);
+        assertEquals("{\"turns\":4}", store.dialogueState(conversation.id()).orElseThrow());
+
+        ChatService.Received resent = chat().receive(conversation, "c3", "还有吗");
+        chat().receive(conversation, "c3", "还有吗");
+        ChatService.Received again = chat().receive(conversation, "c3", "还有吗");
+        assertTrue(again.duplicate() && again.needsReply());
+        assertEquals(resent.dialogueState(), again.dialogueState(), "a resend not yet answered reads it too");
+        chat().reply(conversation, again);
+        assertFalse(chat().receive(conversation, "c3", "还有吗").needsReply());
     }
 
     @Test
