@@ -99,6 +99,9 @@ final class WebSockets implements AutoCloseable {
             }
         } catch (IOException e) {
             if (!closed) throw new java.io.UncheckedIOException(e);
+        } catch (java.nio.channels.ClosedSelectorException e) {
+            // close() closed the selector while this thread was still in the loop: the run is over
+            if (!closed) throw e;
         }
     }
 
