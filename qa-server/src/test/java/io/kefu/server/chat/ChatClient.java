@@ -64,8 +64,13 @@ public final class ChatClient implements AutoCloseable {
      * server may close the connection between two sends.
      */
     public boolean trySend(ObjectNode frame) {
+        return trySendRaw(frame.toString());
+    }
+
+    /** {@link #trySend} for a raw text frame. */
+    public boolean trySendRaw(String text) {
         try {
-            sendRaw(frame.toString());
+            sendRaw(text);
             return true;
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof java.io.IOException) return false;
