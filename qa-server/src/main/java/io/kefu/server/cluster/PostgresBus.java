@@ -1,5 +1,6 @@
 package io.kefu.server.cluster;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Consumer;
@@ -82,7 +84,7 @@ final class PostgresBus implements ClusterBus, SmartLifecycle {
 
     private void listen() {
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = listeningConnection()) {
                 try (Statement sql = connection.createStatement()) {
                     sql.execute("listen " + channel);
                 }
@@ -99,6 +101,18 @@ final class PostgresBus implements ClusterBus, SmartLifecycle {
                 sleep();
             }
         }
+    }
+
+    /**
+     * A connection of the listener's own, outside the pool: it is held for as long as the node runs, and the pool is
+     * sized for the chat's short transactions.
+     */
+    private Connection listeningConnection() throws SQLException {
+        if (dataSource.isWrapperFor(HikariDataSource.class)) {
+            HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+            return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+        }
+        return dataSource.getConnection();
     }
 
     private void deliver(String payload) {
