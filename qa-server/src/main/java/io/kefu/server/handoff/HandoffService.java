@@ -97,10 +97,8 @@ class HandoffService implements HandoffEvents {
     @Override
     public void connected(String conversationId) {
         if (store.handoffOf(conversationId).filter("waiting"::equals).isEmpty()) return;
-        List<HandoffStore.Routed> queue = store.queue();
-        for (int i = 0; i < queue.size(); i++) {
-            if (queue.get(i).id().equals(conversationId)) customers.queue(conversationId, i + 1, estimatedWait(i + 1));
-        }
+        int position = position(conversationId);
+        if (position > 0) customers.queue(conversationId, position, position * secondsPerPlace());
     }
 
     @Override
@@ -131,8 +129,8 @@ class HandoffService implements HandoffEvents {
 
     @Override
     public void customerTyping(String conversationId, boolean on) {
-        String agent = store.handoffOf(conversationId).filter("agent"::equals)
-                .flatMap(h -> store.find(conversationId)).map(HandoffStore.Routed::agent).orElse(null);
+        String agent = store.find(conversationId).filter(r -> "agent".equals(r.handoff()))
+                .map(HandoffStore.Routed::agent).orElse(null);
         if (agent == null) return;
         cluster.publish(ClusterEvent.typing(conversationId, agent, "customer", on));
         consoles.toConversation(conversationId, agent,
@@ -154,10 +152,10 @@ class HandoffService implements HandoffEvents {
         if (routed == null) return;
         int priority = "complaint".equals(reason) || routed.vip() ? PRIORITY_FIRST : PRIORITY_NORMAL;
         if (!store.enqueue(conversationId, priority, reason, now)) return; // already queued or with an agent
-        int position = position(conversationId);
+        int position = Math.max(1, position(conversationId));
         String place = position == 1 ? "您是下一位" : "您前面还有 " + (position - 1) + " 位";
         say(conversationId, "queued", "已为您接入人工客服排队，" + place + "，预计等待约 "
-                + minutes(estimatedWait(position)) + " 分钟。排队期间我会继续回答您的问题。");
+                + minutes(position * secondsPerPlace()) + " 分钟。排队期间我会继续回答您的问题。");
         serveQueue();
     }
 
@@ -381,11 +379,12 @@ class HandoffService implements HandoffEvents {
         shownQueue = now;
         consoles.toEveryone(views.queue(queue));
         toldPositions.keySet().retainAll(now);
+        long perPlace = queue.isEmpty() ? 0 : secondsPerPlace();
         for (int i = 0; i < queue.size(); i++) {
             String id = queue.get(i).id();
             Integer told = toldPositions.put(id, i + 1);
             if (customers.connected(id) && (told == null || told != i + 1)) {
-                customers.queue(id, i + 1, estimatedWait(i + 1));
+                customers.queue(id, i + 1, (i + 1) * perPlace);
             }
         }
         if (!consoles.isEmpty()) {
@@ -455,16 +454,16 @@ class HandoffService implements HandoffEvents {
         shownQueue = null;
     }
 
+    /** The conversation's place in the queue (1: next), or 0 when it is not waiting. */
     private int position(String conversationId) {
         List<HandoffStore.Routed> queue = store.queue();
         for (int i = 0; i < queue.size(); i++) if (queue.get(i).id().equals(conversationId)) return i + 1;
-        return 1;
+        return 0;
     }
 
-    /** position × average handling time ÷ agents online (at least one). */
-    long estimatedWait(int position) {
-        long online = Math.max(1, store.onlineAgents());
-        return position * settings.averageHandleTime().toSeconds() / online;
+    /** The estimated wait per place in the queue: average handling time ÷ agents online (at least one). */
+    private long secondsPerPlace() {
+        return settings.averageHandleTime().toSeconds() / Math.max(1, store.onlineAgents());
     }
 
     private static long minutes(long seconds) {

@@ -146,19 +146,22 @@ class HandoffStore {
 
     /** Every agent account with its presence and current load, longest since their last assignment first. */
     List<Agent> agents() {
-        return jdbc.sql("select s.username, s.display_name, s.capacity, s.skills, p.status, p.last_assigned_at, "
-                        + "(select coalesce(sum(k.sockets), 0) from console_sockets k where k.username = s.username "
-                        + "and k.seen_at > ?) as sockets, "
-                        + "(select count(*) from conversations c where c.agent = s.username "
-                        + "and c.handoff = 'agent' and c.status = 'open') as active "
-                        + "from staff s join agent_presence p on p.username = s.username where s.enabled "
-                        + "order by p.last_assigned_at nulls first, s.username")
+        return jdbc.sql(AGENTS + "order by p.last_assigned_at nulls first, s.username")
                 .param(at(liveSince())).query(HandoffStore::agent).list();
     }
 
     Optional<Agent> agent(String username) {
-        return agents().stream().filter(a -> a.username().equals(username)).findFirst();
+        return jdbc.sql(AGENTS + "and s.username = ?").params(at(liveSince()), username)
+                .query(HandoffStore::agent).optional();
     }
+
+    /** Enabled agents with their presence, live console sockets and current load; ends with a where clause. */
+    private static final String AGENTS = "select s.username, s.display_name, s.capacity, s.skills, p.status, "
+            + "p.last_assigned_at, (select coalesce(sum(k.sockets), 0) from console_sockets k "
+            + "where k.username = s.username and k.seen_at > ?) as sockets, "
+            + "(select count(*) from conversations c where c.agent = s.username "
+            + "and c.handoff = 'agent' and c.status = 'open') as active "
+            + "from staff s join agent_presence p on p.username = s.username where s.enabled ";
 
     /** Agents with a console open on a live node (in any status). */
     long connectedAgents() {

@@ -4,7 +4,6 @@ import io.kefu.server.system.KefuProperties;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -32,18 +31,13 @@ class SignInThrottle {
     private final Clock clock;
     private final AuditLog audit;
     private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    private static final int MAX_KEYS = 10_000;
 
-    @Autowired
     SignInThrottle(KefuProperties properties, AuditLog audit) {
-        this(properties.signIn().maxFailures(), properties.signIn().maxFailuresPerAddress(), properties.signIn().window(),
-                Clock.systemUTC(), audit);
-    }
-
-    SignInThrottle(int maxFailures, int maxFailuresPerAddress, Duration window, Clock clock, AuditLog audit) {
-        this.maxFailures = maxFailures;
-        this.maxFailuresPerAddress = maxFailuresPerAddress;
-        this.window = window;
-        this.clock = clock;
+        this.maxFailures = properties.signIn().maxFailures();
+        this.maxFailuresPerAddress = properties.signIn().maxFailuresPerAddress();
+        this.window = properties.signIn().window();
+        this.clock = Clock.systemUTC();
         this.audit = audit;
     }
 
@@ -52,6 +46,8 @@ class SignInThrottle {
     }
 
     void failed(String username, String address) {
+        // every user name a guesser tries is a key: forget the ones whose failures have all expired
+        if (failures.size() > MAX_KEYS) failures.keySet().removeIf(key -> recent(key) == 0);
         long now = clock.millis();
         for (String key : new String[]{"user:" + username, "addr:" + address}) {
             Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
