@@ -122,14 +122,10 @@ public final class IntentMatcher {
 
     /** A literal "hi" must not match inside "hifi": ASCII letters and digits at the edges match whole words only. */
     private static boolean splitsAsciiWord(String text, Reading reading, int begin, int end) {
-        int from = reading.from()[begin];
-        int to = reading.to()[end - 1];
         boolean startsLiteral = reading.slots()[begin] == null;
         boolean endsLiteral = reading.slots()[end - 1] == null;
-        return (startsLiteral && from > 0 && Spelling.isAsciiWordChar(text.charAt(from))
-                && Spelling.isAsciiWordChar(text.charAt(from - 1)))
-                || (endsLiteral && to < text.length() && Spelling.isAsciiWordChar(text.charAt(to - 1))
-                && Spelling.isAsciiWordChar(text.charAt(to)));
+        return (startsLiteral && Spelling.cutsAsciiWord(text, reading.from()[begin]))
+                || (endsLiteral && Spelling.cutsAsciiWord(text, reading.to()[end - 1]));
     }
 
     /** {@link #ORDER}, written out: it runs for every occurrence of every template, and boxing would show. */
