@@ -57,10 +57,12 @@ public final class IntentMatcher {
         TemplateCompiler.Result compiled = TemplateCompiler.compile(intents, types);
         this.templates = compiled.templates();
         this.automaton = compiled.automaton();
-        this.recognizer = new SlotRecognizer(intents.entities(), clock, compiled.usedTypes());
+        // one set of scanners: the entity automaton is built once for both recognizers
+        List<SlotScanner> scanners = SlotRecognizer.scanners(intents.entities(), clock);
+        this.recognizer = new SlotRecognizer(scanners, compiled.usedTypes());
         var allTypes = new java.util.HashSet<>(SlotTypes.BUILT_IN);
         intents.entities().forEach(e -> allTypes.add(e.name()));
-        this.everyType = new SlotRecognizer(intents.entities(), clock, allTypes);
+        this.everyType = new SlotRecognizer(scanners, allTypes);
     }
 
     /**
