@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Finds the intent templates in a normalised question.
@@ -105,11 +104,6 @@ public final class IntentMatcher {
         var hits = new ArrayList<>(best.values());
         hits.sort(ORDER);
         return hits.stream().map(hit -> hit.toMatch(text)).toList();
-    }
-
-    /** The intent of a hit, with its reply and slot types. */
-    public Optional<Intent> intent(String name) {
-        return intents.intent(name);
     }
 
     /** What this matcher was compiled from. */
