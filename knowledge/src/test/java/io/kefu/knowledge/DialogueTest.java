@@ -50,7 +50,7 @@ class DialogueTest {
     static void loadBot() {
         var dir = ContentCheckTest.KNOWLEDGE;
         bot = QaBot.builder().knowledge(KnowledgeFiles.fromDirectory(dir)).lexicon(LexiconFiles.fromDirectory(dir))
-                .intents(IntentFiles.builtin().overriddenBy(IntentFiles.fromDirectory(dir))).build();
+                .intents(IntentFiles.fromDirectory(dir)).build();
         forms = FormFiles.fromDirectory(dir);
     }
 

@@ -124,11 +124,6 @@ public final class QaBot implements AutoCloseable {
         return analyzer.analyze(text).nouns();
     }
 
-    /** The text as the pipeline sees it after normalisation. */
-    public String normalize(String text) {
-        return analyzer.normalizer().normalize(text).text();
-    }
-
     /** The knowledge base currently answering. */
     public int indexedPhrasings() {
         return index.get().size();

@@ -107,11 +107,6 @@ public final class Dialogue {
                 new ArrayList<>());
     }
 
-    /** Whether this dialogue has a form for the intent. */
-    public boolean hasForm(String intent) {
-        return forms.containsKey(intent);
-    }
-
     private Turn converse(DialogueState state, String text, Reply reply, String conversation, List<BotMessage> out) {
         Reply followUp = followUp(state, text, reply);
         if (followUp != null) {

@@ -56,7 +56,6 @@ final class EntityScanner implements SlotScanner {
 
     /** "hi" is not a value inside "hifi", nor "5g" inside "15g": ASCII values match whole words only. */
     static boolean splitsAsciiWord(CharSequence text, int begin, int end) {
-        return (begin > 0 && Spelling.isAsciiWordChar(text.charAt(begin)) && Spelling.isAsciiWordChar(text.charAt(begin - 1)))
-                || (end < text.length() && Spelling.isAsciiWordChar(text.charAt(end - 1)) && Spelling.isAsciiWordChar(text.charAt(end)));
+        return Spelling.cutsAsciiWord(text, begin) || Spelling.cutsAsciiWord(text, end);
     }
 }

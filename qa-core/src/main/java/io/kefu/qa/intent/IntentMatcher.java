@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Finds the intent templates in a normalised question.
@@ -57,10 +56,12 @@ public final class IntentMatcher {
         TemplateCompiler.Result compiled = TemplateCompiler.compile(intents, types);
         this.templates = compiled.templates();
         this.automaton = compiled.automaton();
-        this.recognizer = new SlotRecognizer(intents.entities(), clock, compiled.usedTypes());
+        // one set of scanners: the entity automaton is built once for both recognizers
+        List<SlotScanner> scanners = SlotRecognizer.scanners(intents.entities(), clock);
+        this.recognizer = new SlotRecognizer(scanners, compiled.usedTypes());
         var allTypes = new java.util.HashSet<>(SlotTypes.BUILT_IN);
         intents.entities().forEach(e -> allTypes.add(e.name()));
-        this.everyType = new SlotRecognizer(intents.entities(), clock, allTypes);
+        this.everyType = new SlotRecognizer(scanners, allTypes);
     }
 
     /**
@@ -105,11 +106,6 @@ public final class IntentMatcher {
         return hits.stream().map(hit -> hit.toMatch(text)).toList();
     }
 
-    /** The intent of a hit, with its reply and slot types. */
-    public Optional<Intent> intent(String name) {
-        return intents.intent(name);
-    }
-
     /** What this matcher was compiled from. */
     public IntentSet intents() {
         return intents;
@@ -122,14 +118,10 @@ public final class IntentMatcher {
 
     /** A literal "hi" must not match inside "hifi": ASCII letters and digits at the edges match whole words only. */
     private static boolean splitsAsciiWord(String text, Reading reading, int begin, int end) {
-        int from = reading.from()[begin];
-        int to = reading.to()[end - 1];
         boolean startsLiteral = reading.slots()[begin] == null;
         boolean endsLiteral = reading.slots()[end - 1] == null;
-        return (startsLiteral && from > 0 && Spelling.isAsciiWordChar(text.charAt(from))
-                && Spelling.isAsciiWordChar(text.charAt(from - 1)))
-                || (endsLiteral && to < text.length() && Spelling.isAsciiWordChar(text.charAt(to - 1))
-                && Spelling.isAsciiWordChar(text.charAt(to)));
+        return (startsLiteral && Spelling.cutsAsciiWord(text, reading.from()[begin]))
+                || (endsLiteral && Spelling.cutsAsciiWord(text, reading.to()[end - 1]));
     }
 
     /** {@link #ORDER}, written out: it runs for every occurrence of every template, and boxing would show. */

@@ -19,10 +19,15 @@ final class SlotRecognizer {
     private final List<SlotScanner> scanners;
     private final Set<String> usedTypes;
 
-    SlotRecognizer(List<EntityDictionary> dictionaries, Clock clock, Set<String> usedTypes) {
+    /** @param scanners every scanner, e.g. {@link #scanners}; those for none of {@code usedTypes} are dropped */
+    SlotRecognizer(List<SlotScanner> scanners, Set<String> usedTypes) {
         this.usedTypes = Set.copyOf(usedTypes);
-        this.scanners = List.<SlotScanner>of(new EntityScanner(dictionaries), new DigitScanner(), new AmountScanner(),
-                new DateScanner(clock)).stream().filter(s -> s.types().stream().anyMatch(usedTypes::contains)).toList();
+        this.scanners = scanners.stream().filter(s -> s.types().stream().anyMatch(usedTypes::contains)).toList();
+    }
+
+    /** The scanners of the entity dictionaries and of the built-in types; immutable, so recognizers can share them. */
+    static List<SlotScanner> scanners(List<EntityDictionary> dictionaries, Clock clock) {
+        return List.of(new EntityScanner(dictionaries), new DigitScanner(), new AmountScanner(), new DateScanner(clock));
     }
 
     /** Distinct recognitions of used types, by start, longest first. */

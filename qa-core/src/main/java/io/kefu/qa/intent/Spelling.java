@@ -32,4 +32,9 @@ final class Spelling {
     static boolean isAsciiWordChar(char c) {
         return c < 128 && Character.isLetterOrDigit(c);
     }
+
+    /** Whether a boundary at {@code i} would cut an ASCII word: ASCII letters or digits on both sides of it. */
+    static boolean cutsAsciiWord(CharSequence text, int i) {
+        return i > 0 && i < text.length() && isAsciiWordChar(text.charAt(i - 1)) && isAsciiWordChar(text.charAt(i));
+    }
 }

@@ -204,8 +204,8 @@ class IntentMatcherTest {
 
     @Test
     void theIntentOfAHitCanBeLookedUp() {
-        assertEquals(Map.of("phone", "mobile", "month", "date"), matcher.intent("bill_query").orElseThrow().slots());
-        assertTrue(matcher.intent("nothing").isEmpty());
+        assertEquals(Map.of("phone", "mobile", "month", "date"), matcher.intents().intent("bill_query").orElseThrow().slots());
+        assertTrue(matcher.intents().intent("nothing").isEmpty());
         assertEquals(4 * 3 * 2 * 2 + 2 + 2 + 3 * 2 + 2 + 1 + 1 + 3, matcher.patterns(), "every expansion of every template");
     }
 }
