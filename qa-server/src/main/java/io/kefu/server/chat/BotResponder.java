@@ -19,9 +19,6 @@ import java.util.List;
 @Component
 public class BotResponder {
 
-    /** The text the 转人工 buttons send. */
-    public static final String HANDOFF_REQUEST = "转人工";
-
     /** What the bot says instead of "正在为您转接" when the deployment switched that hand-off trigger off. */
     static final OutgoingMessage NOT_OFFERED = new OutgoingMessage("none",
             "抱歉，当前暂不支持转接人工客服。您可以换个说法再问我，我会尽力为您解答。", List.of(), List.of());

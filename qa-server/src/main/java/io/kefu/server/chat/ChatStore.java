@@ -76,10 +76,6 @@ class ChatStore {
                 .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
     }
 
-    void saveDialogueState(String conversationId, String state) {
-        jdbc.sql("update conversations set dialogue_state = ? where id = ?").params(state, conversationId).update();
-    }
-
     /**
      * Reserves the next {@code count} sequence numbers of an open conversation in one atomic update, which also locks
      * its row until the transaction ends (so its messages are numbered one transaction at a time, on every node).
