@@ -38,15 +38,7 @@ public class BotResponder {
     /**
      * @param conversation the conversation the message belongs to
      * @param text         what the customer typed or clicked
-     */
-    public BotTurn respond(Conversation conversation, String text) {
-        return respond(conversation, text, store.dialogueState(conversation.id()).orElse(null));
-    }
-
-    /**
-     * {@link #respond(Conversation, String)} with the conversation's dialogue state already read.
-     *
-     * @param storedState the stored dialogue state (JSON), {@code null} for a conversation without one yet
+     * @param storedState  the stored dialogue state (JSON), {@code null} for a conversation without one yet
      */
     BotTurn respond(Conversation conversation, String text, String storedState) {
         DialogueState state = storedState == null ? DialogueState.start() : parse(storedState);

@@ -137,23 +137,16 @@ public class ChatService {
     }
 
     /**
-     * Asks the bot (outside any transaction), then stores its messages, decision and dialogue state in one
-     * transaction; returns them numbered, or nothing when the question was answered meanwhile. The decision log's
-     * key (one decision per customer message) is what keeps a question from being answered twice.
+     * Asks the bot (outside any transaction, with the dialogue state read when the message was stored), then stores
+     * its messages, decision and dialogue state in one transaction; returns them numbered, or nothing when the
+     * question was answered meanwhile. The decision log's key (one decision per customer message) is what keeps a
+     * question from being answered twice.
      */
-    Replied reply(Conversation conversation, ChatMessage question, Handoff handoff) {
-        return reply(conversation, question, handoff, responder.respond(conversation, question.text()));
-    }
-
-    /** {@link #reply} to a message just received, with the dialogue state read when it was stored. */
     Replied reply(Conversation conversation, Received received) {
         ChatMessage question = received.message();
-        return reply(conversation, question, received.handoff(),
-                responder.respond(conversation, question.text(), received.dialogueState()));
-    }
-
-    private Replied reply(Conversation conversation, ChatMessage question, Handoff handoff, BotTurn answered) {
-        BotTurn turn = handoff == Handoff.WAITING && !answered.clearAnswer() ? answered.whileWaiting() : answered;
+        BotTurn answered = responder.respond(conversation, question.text(), received.dialogueState());
+        BotTurn turn = received.handoff() == Handoff.WAITING && !answered.clearAnswer() ? answered.whileWaiting()
+                : answered;
         return new Replied(store(conversation.id(), question, turn), turn.handoff());
     }
 
