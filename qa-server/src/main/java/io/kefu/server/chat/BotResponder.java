@@ -19,9 +19,6 @@ import java.util.List;
 @Component
 public class BotResponder {
 
-    /** The text the 转人工 buttons send. */
-    public static final String HANDOFF_REQUEST = "转人工";
-
     /** What the bot says instead of "正在为您转接" when the deployment switched that hand-off trigger off. */
     static final OutgoingMessage NOT_OFFERED = new OutgoingMessage("none",
             "抱歉，当前暂不支持转接人工客服。您可以换个说法再问我，我会尽力为您解答。", List.of(), List.of());
@@ -41,15 +38,7 @@ public class BotResponder {
     /**
      * @param conversation the conversation the message belongs to
      * @param text         what the customer typed or clicked
-     */
-    public BotTurn respond(Conversation conversation, String text) {
-        return respond(conversation, text, store.dialogueState(conversation.id()).orElse(null));
-    }
-
-    /**
-     * {@link #respond(Conversation, String)} with the conversation's dialogue state already read.
-     *
-     * @param storedState the stored dialogue state (JSON), {@code null} for a conversation without one yet
+     * @param storedState  the stored dialogue state (JSON), {@code null} for a conversation without one yet
      */
     BotTurn respond(Conversation conversation, String text, String storedState) {
         DialogueState state = storedState == null ? DialogueState.start() : parse(storedState);

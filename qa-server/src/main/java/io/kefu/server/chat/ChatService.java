@@ -84,7 +84,7 @@ public class ChatService {
      *
      * @param duplicate  the client id was seen before: nothing new was stored
      * @param needsReply the bot has not answered it yet
-     * @param handoff    who answers the conversation
+     * @param handoff    who answers the conversation ({@code null}: a duplicate in a closed conversation)
      * @param agent      the agent's user name when an agent answers it
      * @param dialogueState the bot's memory of the conversation when the message was stored (JSON; {@code null}:
      *                   none yet), read by the same statement that numbered the message
@@ -112,14 +112,18 @@ public class ChatService {
         }
     }
 
-    /** A customer message stored earlier under this client id, as a duplicate. */
+    /**
+     * A customer message stored earlier under this client id, as a duplicate (with no hand-off state when the
+     * conversation is closed).
+     */
     private Optional<Received> seen(String conversationId, String clientId) {
         return store.messageByClientId(conversationId, clientId).map(seen -> {
-            ChatStore.Reserved now = store.handoff(conversationId).orElseThrow(() -> vanished(conversationId));
-            boolean unanswered = current(conversationId).open() && now.handoff() != Handoff.AGENT
+            Optional<ChatStore.Reserved> open = store.open(conversationId);
+            boolean unanswered = open.isPresent() && open.get().handoff() != Handoff.AGENT
                     && !store.hasReplyTo(conversationId, seen.seq());
-            return new Received(seen, true, unanswered, now.handoff(), now.agent(),
-                    unanswered ? store.dialogueState(conversationId).orElse(null) : null);
+            return new Received(seen, true, unanswered, open.map(ChatStore.Reserved::handoff).orElse(null),
+                    open.map(ChatStore.Reserved::agent).orElse(null),
+                    unanswered ? open.get().dialogueState() : null);
         });
     }
 
@@ -133,23 +137,16 @@ public class ChatService {
     }
 
     /**
-     * Asks the bot (outside any transaction), then stores its messages, decision and dialogue state in one
-     * transaction; returns them numbered, or nothing when the question was answered meanwhile. The decision log's
-     * key (one decision per customer message) is what keeps a question from being answered twice.
+     * Asks the bot (outside any transaction, with the dialogue state read when the message was stored), then stores
+     * its messages, decision and dialogue state in one transaction; returns them numbered, or nothing when the
+     * question was answered meanwhile. The decision log's key (one decision per customer message) is what keeps a
+     * question from being answered twice.
      */
-    Replied reply(Conversation conversation, ChatMessage question, Handoff handoff) {
-        return reply(conversation, question, handoff, responder.respond(conversation, question.text()));
-    }
-
-    /** {@link #reply} to a message just received, with the dialogue state read when it was stored. */
     Replied reply(Conversation conversation, Received received) {
         ChatMessage question = received.message();
-        return reply(conversation, question, received.handoff(),
-                responder.respond(conversation, question.text(), received.dialogueState()));
-    }
-
-    private Replied reply(Conversation conversation, ChatMessage question, Handoff handoff, BotTurn answered) {
-        BotTurn turn = handoff == Handoff.WAITING && !answered.clearAnswer() ? answered.whileWaiting() : answered;
+        BotTurn answered = responder.respond(conversation, question.text(), received.dialogueState());
+        BotTurn turn = received.handoff() == Handoff.WAITING && !answered.clearAnswer() ? answered.whileWaiting()
+                : answered;
         return new Replied(store(conversation.id(), question, turn), turn.handoff());
     }
 
@@ -253,10 +250,6 @@ public class ChatService {
 
     private Conversation locked(String id) {
         return store.lockConversation(id).orElseThrow(() -> vanished(id));
-    }
-
-    private Conversation current(String id) {
-        return store.conversation(id).orElseThrow(() -> vanished(id));
     }
 
     private static IllegalStateException vanished(String id) {

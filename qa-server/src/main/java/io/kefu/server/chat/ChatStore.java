@@ -76,10 +76,6 @@ class ChatStore {
                 .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
     }
 
-    void saveDialogueState(String conversationId, String state) {
-        jdbc.sql("update conversations set dialogue_state = ? where id = ?").params(state, conversationId).update();
-    }
-
     /**
      * Reserves the next {@code count} sequence numbers of an open conversation in one atomic update, which also locks
      * its row until the transaction ends (so its messages are numbered one transaction at a time, on every node).
@@ -116,11 +112,15 @@ class ChatStore {
     record Reserved(long seq, Handoff handoff, String agent, String dialogueState) {
     }
 
-    /** Who answers the conversation now, and the agent's user name when an agent does. */
-    Optional<Reserved> handoff(String conversationId) {
-        return jdbc.sql("select last_seq, handoff, agent from conversations where id = ?").param(conversationId)
+    /**
+     * Who answers an open conversation now, the agent's user name when an agent does, and the bot's memory of it, in
+     * one read; empty when the conversation is closed or gone.
+     */
+    Optional<Reserved> open(String conversationId) {
+        return jdbc.sql("select last_seq, handoff, agent, dialogue_state from conversations "
+                        + "where id = ? and status = 'open'").param(conversationId)
                 .query((rs, row) -> new Reserved(rs.getLong(1), Handoff.fromWireName(rs.getString(2)), rs.getString(3),
-                        null))
+                        rs.getString(4)))
                 .optional();
     }
 

@@ -23,13 +23,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Finds the knowledge base, lexicon and ranking model: in a configured folder, or else on the classpath under
  * {@code knowledge/} (the bundled demo content). Spring's resource resolver lists the classpath, because the
  * knowledge jar sits nested inside the server's jar where plain file-system listing does not reach.
  */
-public final class KnowledgeSource {
+final class KnowledgeSource {
 
     private static final String CLASSPATH_PREFIX = "knowledge";
 
@@ -70,18 +71,14 @@ public final class KnowledgeSource {
         return forms;
     }
 
-    private interface FileReader {
-        void read(String name, InputStream in);
-    }
-
-    private void forEachBundled(String folder, FileReader reader) {
+    private void forEachBundled(String folder, BiConsumer<String, InputStream> reader) {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver(getClass().getClassLoader())
                     .getResources("classpath*:" + CLASSPATH_PREFIX + "/" + folder + "/*.yaml");
             Arrays.sort(files, Comparator.comparing(Resource::getFilename));
             for (Resource file : files) {
                 try (InputStream in = file.getInputStream()) {
-                    reader.read(folder + "/" + file.getFilename(), in);
+                    reader.accept(folder + "/" + file.getFilename(), in);
                 }
             }
         } catch (IOException e) {

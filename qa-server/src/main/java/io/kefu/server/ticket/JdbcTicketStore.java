@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 /** Tickets in the database, with ids a customer can read out on the phone: T20261122-4F7K2Q. */
@@ -41,8 +42,8 @@ public class JdbcTicketStore implements TicketStore {
         return ticket;
     }
 
-    /** How many tickets a conversation produced, and the latest one's intent (for tests and the agent console). */
-    public java.util.List<String> intentsOf(String conversation) {
+    /** The intents of the tickets a conversation produced, oldest first. */
+    public List<String> intentsOf(String conversation) {
         return jdbc.sql("select intent from tickets where conversation_id = ? order by created_at")
                 .param(conversation).query(String.class).list();
     }

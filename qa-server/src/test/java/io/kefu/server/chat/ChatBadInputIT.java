@@ -1,6 +1,7 @@
 package io.kefu.server.chat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,9 @@ class ChatBadInputIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ChatStore store;
 
     @Test
     void badInputGetsErrorsAndTheServerKeepsServingOthers() throws Exception {
@@ -51,7 +55,7 @@ class ChatBadInputIT {
             bad.error("unsupported");
 
             bad.send(frame("hello").put("v", 1));
-            bad.next("welcome");
+            String conversation = bad.next("welcome").get("conversation").asString();
             bad.send(frame("hello").put("v", 1));
             bad.error("already_started");
             // message limits: an id, some text, not too long; a frame over the size limit
@@ -71,6 +75,7 @@ class ChatBadInputIT {
             bad.sendRaw("{\"type\":\"message\",\"id\":\"m4\",\"text\":\"银行卡\\u0000丢了怎么办\\ud800\"}");
             assertEquals(1, bad.next("ack").get("seq").asLong());
             assertEquals("bot", bad.next("message").get("from").asString());
+            assertEquals("银行卡丢了怎么办", store.messageByClientId(conversation, "m4").orElseThrow().text());
             // still the same connection, still serving
             bad.send(frame("ping"));
             bad.next("pong");

@@ -71,7 +71,7 @@ abstract class ChatStoreContract {
         ChatService.Session session = chat().start(null, null, false);
         assertTrue(store.dialogueState(session.conversation().id()).isEmpty());
         var received = chat().receive(session.conversation(), "c1", "话费怎么查");
-        chat().reply(session.conversation(), received.message(), Handoff.BOT).messages();
+        chat().reply(session.conversation(), received).messages();
         assertEquals("{\"turns\":5}", store.dialogueState(session.conversation().id()).orElseThrow());
     }
 
@@ -117,7 +117,7 @@ abstract class ChatStoreContract {
         ChatService.Received received = chat().receive(conversation, "c1", "我的卡号 6222 0212 3456 7890 123 丢了");
         assertEquals(1, received.message().seq());
         assertFalse(received.duplicate());
-        List<ChatMessage> replies = chat().reply(conversation, received.message(), Handoff.BOT).messages();
+        List<ChatMessage> replies = chat().reply(conversation, received).messages();
         assertEquals(1, replies.size());
         assertEquals(2, replies.get(0).seq());
         assertEquals(1L, replies.get(0).replyTo());
@@ -126,7 +126,7 @@ abstract class ChatStoreContract {
         assertTrue(resent.duplicate());
         assertFalse(resent.needsReply());
         assertEquals(1, resent.message().seq());
-        assertTrue(chat().reply(conversation, resent.message(), Handoff.BOT).messages().isEmpty(), "answered once");
+        assertTrue(chat().reply(conversation, resent).messages().isEmpty(), "answered once");
 
         List<ChatMessage> transcript = chat().replay(conversation, 0);
         assertEquals(2, transcript.size());
@@ -151,7 +151,7 @@ abstract class ChatStoreContract {
         ChatService.Received resent = chat().receive(conversation, "c1", "你好");
         assertTrue(resent.duplicate());
         assertTrue(resent.needsReply(), "the server went away before answering");
-        assertEquals(2, chat().reply(conversation, resent.message(), Handoff.BOT).messages().get(0).seq());
+        assertEquals(2, chat().reply(conversation, resent).messages().get(0).seq());
     }
 
     @Test
@@ -195,7 +195,7 @@ abstract class ChatStoreContract {
     void aReplyOfSeveralMessagesIsNumberedInOrderAndStoredAtOnce() {
         Conversation conversation = chat().start(null, null, false).conversation();
         ChatService.Received received = chat().receive(conversation, "c1", "两条消息");
-        List<ChatMessage> replies = chat().reply(conversation, received.message(), Handoff.BOT).messages();
+        List<ChatMessage> replies = chat().reply(conversation, received).messages();
         assertEquals(List.of(2L, 3L), replies.stream().map(ChatMessage::seq).toList());
         assertEquals(List.of("answer", "form"), chat().replay(conversation, 1).stream().map(ChatMessage::kind).toList());
         assertEquals(4, chat().receive(conversation, "c2", "还有").message().seq());
@@ -206,11 +206,11 @@ abstract class ChatStoreContract {
     @Test
     void concurrentRepliesToOneQuestionAnswerItOnce() throws Exception {
         Conversation conversation = chat().start(null, null, false).conversation();
-        ChatMessage question = chat().receive(conversation, "c1", "话费怎么查").message();
+        ChatService.Received question = chat().receive(conversation, "c1", "话费怎么查");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             var tasks = new ArrayList<Callable<Integer>>();
-            for (int i = 0; i < 8; i++) tasks.add(() -> chat().reply(conversation, question, Handoff.BOT).messages().size());
+            for (int i = 0; i < 8; i++) tasks.add(() -> chat().reply(conversation, question).messages().size());
             int stored = 0;
             for (Future<Integer> replies : pool.invokeAll(tasks)) stored += replies.get();
             assertEquals(1, stored);
