@@ -57,7 +57,7 @@ final class KnowledgeSource {
 
     /** The built-in intents, overridden and extended by the knowledge base's own {@code intents/*.yaml}. */
     IntentSet intents() {
-        if (directory != null) return IntentFiles.builtin().overriddenBy(IntentFiles.fromDirectory(directory));
+        if (directory != null) return IntentFiles.fromDirectory(directory); // built-ins included
         var files = new ArrayList<IntentSet>();
         forEachBundled(IntentFiles.INTENTS_FOLDER, (name, in) -> files.add(IntentFiles.parse(name, in)));
         return IntentFiles.builtin().overriddenBy(IntentFiles.combine(files));
