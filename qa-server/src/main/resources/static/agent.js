@@ -67,6 +67,9 @@
   }
   function shortId(id) { return String(id || '').slice(0, 8); }
   function channelName(c) { return CHANNEL_NAMES[c] || c || '网页'; }
+  function statusName(s) { return STATUS_NAMES[s] || s || ''; }
+  /** An agent's conversations in progress and capacity, "2/5". */
+  function agentLoad(a) { return (a.active || 0) + '/' + (a.capacity || 0); }
   function newId() {
     return (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
       : Date.now().toString(36) + Math.random().toString(36).slice(2);
@@ -84,7 +87,7 @@
   var muted = false;
   try { muted = localStorage.getItem(MUTE_KEY) === '1'; } catch (e) { muted = false; }
 
-  var ws = null, open = false, retry = 0, reconnectTimer = null, heartbeat = null, lastHeard = 0;
+  var ws = null, retry = 0, reconnectTimer = null, heartbeat = null, lastHeard = 0;
   var typingSentAt = 0, typingOffTimer = null, customerTypingTimer = null, toastTimer = null;
 
   /* ---------- the socket ---------- */
@@ -101,7 +104,6 @@
     var opened = false;
     socket.onopen = function () {
       opened = true;
-      open = true;
       retry = 0;
       lastHeard = Date.now();
       $('connection').hidden = true;
@@ -128,7 +130,6 @@
     };
     socket.onclose = function () {
       if (ws !== socket) return;
-      open = false;
       clearInterval(heartbeat);
       $('connection').hidden = false;
       document.body.classList.add('offline');
@@ -141,15 +142,17 @@
     var delay = Math.min(15000, 1000 * Math.pow(2, retry++)) * (0.75 + Math.random() / 2);
     reconnectTimer = setTimeout(connect, delay);
   }
+  /** GET /api/staff/me: a session that has ended goes to the sign-in page, else then() runs. */
+  function whenSignedIn(then) {
+    return fetch('/api/staff/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) {
+        if (r.status === 401 || r.status === 403 || (r.redirected && /\/login/.test(r.url))) location.href = '/login';
+        else if (then) then();
+      });
+  }
   /** A refused handshake may mean the session ended: then the sign-in page is the way back. */
   function checkSignedIn() {
-    fetch('/api/staff/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then(function (r) {
-        if (r.status === 401 || r.status === 403 || (r.redirected && /\/login/.test(r.url))) {
-          location.href = '/login';
-        }
-      })
-      .catch(function () { /* the server is down: keep retrying the socket */ });
+    whenSignedIn().catch(function () { /* the server is down: keep retrying the socket */ });
   }
 
   function handle(f) {
@@ -191,18 +194,14 @@
       o.value = t;
       tags.appendChild(o);
     });
-    var roles = f.roles || [];
-    var supervisor = roles.indexOf('SUPERVISOR') >= 0 || roles.indexOf('ADMIN') >= 0;
-    var admin = roles.indexOf('ADMIN') >= 0;
-    $('tab-supervisor').hidden = !supervisor;
+    var admin = hasRole('ADMIN');
+    $('tab-supervisor').hidden = !isSupervisor();
     $('tab-admin').hidden = !admin;
     if (admin && !staffLoaded) loadStaff();
     if (current) renderConversationHead();
   }
-  function isSupervisor() {
-    var roles = (me && me.roles) || [];
-    return roles.indexOf('SUPERVISOR') >= 0 || roles.indexOf('ADMIN') >= 0;
-  }
+  function hasRole(role) { return ((me && me.roles) || []).indexOf(role) >= 0; }
+  function isSupervisor() { return hasRole('SUPERVISOR') || hasRole('ADMIN'); }
   function renderLoad() {
     if (!me) return;
     var active = mineReceived ? mine.length : (me.active || 0);
@@ -318,8 +317,9 @@
     items.forEach(function (m) {
       ids[m.conversation] = true;
       if (m.conversation === current && watching()) unread[m.conversation] = 0;
-      else if (typeof m.unread === 'number' && unread[m.conversation] == null) unread[m.conversation] = m.unread;
-      else if (typeof m.unread === 'number' && m.unread > (unread[m.conversation] || 0)) unread[m.conversation] = m.unread;
+      else if (typeof m.unread === 'number' && (unread[m.conversation] == null || m.unread > unread[m.conversation])) {
+        unread[m.conversation] = m.unread;
+      }
     });
     Object.keys(unread).forEach(function (id) { if (!ids[id]) delete unread[id]; });
     Object.keys(fresh).forEach(function (id) { if (!ids[id]) delete fresh[id]; });
@@ -419,8 +419,7 @@
   }
   function renderConversationHead() {
     var c = current && conversation(current);
-    var item = null;
-    mine.concat(live).forEach(function (m) { if (c && m.conversation === c.id && !item) item = m; });
+    var item = c ? mine.concat(live).filter(function (m) { return m.conversation === c.id; })[0] : null;
     var name = c ? ((item && item.customer) || ('访客 ' + shortId(c.id))) : '未选择会话';
     $('conversation-title').textContent = c ? '会话：' + name : name;
     var state = '';
@@ -570,7 +569,8 @@
     if (m.from === 'system' && m.kind === 'closed') c.state = 'closed';
     mine.forEach(function (item) { if (item.conversation === id && m.text) item.lastMessage = m.text; });
     if (id === current && c.loaded && !known) {
-      if (ref) { var p = $('transcript').querySelector('.pending[data-ref="' + cssEscape(ref) + '"]'); if (p) p.remove(); }
+      var p = ref && pendingBubble(ref);
+      if (p) p.remove();
       append(messageNode(m));
       if (m.from === 'customer') $('customer-typing').hidden = true;
       if (m.kind === 'closed') renderConversationHead();
@@ -603,7 +603,7 @@
     var ref = f.ref;
     if (ref && pendingReplies[ref]) {
       delete pendingReplies[ref];
-      var p = $('transcript').querySelector('.pending[data-ref="' + cssEscape(ref) + '"]');
+      var p = pendingBubble(ref);
       if (p) {
         p.classList.add('failed');
         var s = p.querySelector('.msg-state');
@@ -619,10 +619,12 @@
   function onSent(ref) {
     if (!ref || !pendingReplies[ref]) return;
     delete pendingReplies[ref];
-    var p = $('transcript').querySelector('.pending[data-ref="' + cssEscape(ref) + '"]');
+    var p = pendingBubble(ref);
     if (p) p.remove();
   }
   function cssEscape(s) { return window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, '\\$&'); }
+  /** The bubble of a reply still on its way, by its console message id, or null. */
+  function pendingBubble(ref) { return $('transcript').querySelector('.pending[data-ref="' + cssEscape(ref) + '"]'); }
   function toast(text) {
     var t = $('toast');
     t.textContent = text;
@@ -753,7 +755,7 @@
       if (me && a.username === me.username) return;
       var o = el('option');
       o.value = a.username;
-      o.label = (a.displayName || a.username) + ' · ' + (STATUS_NAMES[a.status] || a.status || '') + ' · ' + (a.active || 0) + '/' + (a.capacity || 0);
+      o.label = (a.displayName || a.username) + ' · ' + statusName(a.status) + ' · ' + agentLoad(a);
       names.appendChild(o);
     });
     showDialog(transferDialog);
@@ -786,8 +788,8 @@
       li.dataset.status = a.status || 'offline';
       li.appendChild(el('span', 'dot dot-' + (a.status || 'offline')));
       li.appendChild(el('span', 'agent-name', (a.displayName || a.username) + '（' + a.username + '）'));
-      li.appendChild(el('span', 'agent-status', STATUS_NAMES[a.status] || a.status || ''));
-      li.appendChild(el('span', 'agent-load', (a.active || 0) + '/' + (a.capacity || 0)));
+      li.appendChild(el('span', 'agent-status', statusName(a.status)));
+      li.appendChild(el('span', 'agent-load', agentLoad(a)));
       list.appendChild(li);
     });
   }
@@ -821,7 +823,7 @@
         var select = $('reassign-agent');
         clear(select);
         agents.forEach(function (a) {
-          var o = el('option', null, (a.displayName || a.username) + '（' + (STATUS_NAMES[a.status] || a.status || '') + '，' + (a.active || 0) + '/' + (a.capacity || 0) + '）');
+          var o = el('option', null, (a.displayName || a.username) + '（' + statusName(a.status) + '，' + agentLoad(a) + '）');
           o.value = a.username;
           select.appendChild(o);
         });
@@ -913,10 +915,5 @@
   });
 
   // GET /api/staff/me first: it hands out the XSRF-TOKEN cookie, and it says at once when the session has ended.
-  fetch('/api/staff/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then(function (r) {
-      if (r.status === 401 || r.status === 403 || (r.redirected && /\/login/.test(r.url))) { location.href = '/login'; return; }
-      connect();
-    })
-    .catch(connect);
+  whenSignedIn(connect).catch(connect);
 })();

@@ -185,19 +185,25 @@
     if (state) { r.classList.add('kefu-pending'); r.appendChild(el('span', 'kefu-state', state)); }
     return r;
   }
+  function customerRow(id) { return log.querySelector('.kefu-msg-customer[data-id="' + CSS.escape(id) + '"]'); }
   function markSent(id) {
-    var r = log.querySelector('.kefu-msg-customer[data-id="' + CSS.escape(id) + '"]');
+    var r = customerRow(id);
     if (!r) return;
     r.classList.remove('kefu-pending');
     var s = r.querySelector('.kefu-state');
     if (s) s.remove();
   }
-  function serverMessage(m) {
-    if (seen[m.seq]) return;
-    seen[m.seq] = true;
+  /** Records a sequence number as received; false when it was already. lastSeq is the end of the unbroken run. */
+  function markSeen(seq) {
+    if (seen[seq]) return false;
+    seen[seq] = true;
     while (seen[lastSeq + 1]) lastSeq++;
+    return true;
+  }
+  function serverMessage(m) {
+    if (!markSeen(m.seq)) return;
     if (m.from === 'customer') {
-      if (log.querySelector('.kefu-msg-customer[data-id="' + CSS.escape(m.id || '') + '"]')) markSent(m.id);
+      if (customerRow(m.id || '')) markSent(m.id);
       else customerBubble(m.text, m.id || '');
       return;
     }
@@ -294,12 +300,17 @@
     if (closedConversation || !started) return;
     frame({ type: 'close' });
   }
+  /** Empties the log and forgets what it held (a new conversation). */
+  function clearLog() {
+    log.textContent = '';
+    queueLine.hidden = true;
+    seen = {}; lastSeq = 0; greeted = false;
+  }
   function restart() {
     delete saved.conversation;
     save();
-    log.textContent = '';
-    queueLine.hidden = true;
-    seen = {}; lastSeq = 0; outbox = []; pending = {}; greeted = false; closedConversation = false;
+    clearLog();
+    outbox = []; pending = {}; closedConversation = false;
     form.hidden = false; quick.hidden = false; handoffBtn.disabled = false; endBtn.disabled = false;
     if (ws) { ws.onclose = null; ws.close(); }
     connect();
@@ -360,7 +371,7 @@
         retry = 0;
         setStatus('在线', 'kefu-online');
         if (saved.conversation !== f.conversation) {
-          log.textContent = ''; seen = {}; lastSeq = 0; greeted = false; queueLine.hidden = true;
+          clearLog();
           Object.keys(pending).forEach(function (id) { customerBubble(pending[id].text, id, '发送中'); });
         }
         saved.token = f.token;
@@ -383,7 +394,7 @@
         break;
       case 'ack':
         delete pending[f.id];
-        if (!seen[f.seq]) { seen[f.seq] = true; while (seen[lastSeq + 1]) lastSeq++; }
+        markSeen(f.seq);
         markSent(f.id);
         break;
       case 'message':
@@ -409,8 +420,9 @@
         }
         if (f.id && pending[f.id]) {
           delete pending[f.id];
-          var r = log.querySelector('.kefu-msg-customer[data-id="' + CSS.escape(f.id) + '"] .kefu-state');
-          if (r) r.textContent = '未发送';
+          var r = customerRow(f.id);
+          var state = r && r.querySelector('.kefu-state');
+          if (state) state.textContent = '未发送';
         }
         if (f.code === 'conversation_closed') conversationEnded();
         notice(f.message);

@@ -5,7 +5,6 @@ import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +44,9 @@ public final class ChatLoad {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong errorFrames = new AtomicLong();
     private final Map<String, AtomicLong> errorCodes = new ConcurrentHashMap<>();
+    /** Round trips of the messages sent from {@link #measureFrom} (System.nanoTime) on; before it, the warm-up. */
+    private final Recorder recorder = new Recorder(60_000_000L, 3);
+    private volatile long measureFrom = Long.MAX_VALUE;
 
     private ChatLoad(URI url) throws IOException {
         this.url = url;
@@ -86,7 +88,6 @@ public final class ChatLoad {
         final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
         /** The client message number of each acknowledged sequence number (socket thread only). */
         final Map<Long, Long> numberOfSeq = new HashMap<>();
-        volatile Recorder recorder;
         volatile WebSockets.Socket socket;
         long next;
 
@@ -112,8 +113,7 @@ public final class ChatLoad {
                     if (replyTo < 0) return;
                     Long number = numberOfSeq.remove(replyTo);
                     Long start = number == null ? null : sentAt.remove(number);
-                    Recorder current = recorder;
-                    if (start != null && current != null) current.recordValue((System.nanoTime() - start) / 1000);
+                    if (start != null && start >= measureFrom) recorder.recordValue((System.nanoTime() - start) / 1000);
                 }
                 case "error" -> {
                     errorFrames.incrementAndGet();
@@ -172,32 +172,29 @@ public final class ChatLoad {
 
     private void run(int conversations, int rate, int seconds, int warmup) throws Exception {
         List<Customer> customers = open(conversations);
-        var recorder = new Recorder(60_000_000L, 3);
         var total = new Histogram(60_000_000L, 3);
         long sent = 0;
         long sentMeasured = 0;
         long periodNanos = 1_000_000_000L / rate;
         System.out.printf("warm-up: %d s at %d messages/s%n", warmup, rate);
         long begin = System.nanoTime();
-        long measureFrom = begin + warmup * 1_000_000_000L;
-        long end = measureFrom + seconds * 1_000_000_000L;
-        long nextReport = measureFrom + 10_000_000_000L;
+        long measureStart = begin + warmup * 1_000_000_000L;
+        measureFrom = measureStart;
+        long end = measureStart + seconds * 1_000_000_000L;
+        long nextReport = measureStart + 10_000_000_000L;
         int turn = 0;
         for (long due = begin; due < end; due += periodNanos) {
             long wait = due - System.nanoTime();
             if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
             Customer customer = customers.get(turn++ % customers.size());
-            boolean measured = due >= measureFrom;
-            if (measured && customer.recorder == null) customer.recorder = recorder;
-            if (!measured) customer.recorder = null;
             customer.send(QUESTIONS[(int) (sent % QUESTIONS.length)]);
             sent++;
-            if (measured) sentMeasured++;
+            if (due >= measureStart) sentMeasured++;
             if (due >= nextReport) {
                 Histogram interval = recorder.getIntervalHistogram();
                 total.add(interval);
                 System.out.printf("  %3d s: %d replies, p50 %.2f ms, p99 %.2f ms, errors %d%n",
-                        (due - measureFrom) / 1_000_000_000L, interval.getTotalCount(),
+                        (due - measureStart) / 1_000_000_000L, interval.getTotalCount(),
                         interval.getValueAtPercentile(50) / 1000.0, interval.getValueAtPercentile(99) / 1000.0,
                         errors.get() + errorFrames.get());
                 nextReport += 10_000_000_000L;

@@ -37,15 +37,14 @@ final class WebSockets implements AutoCloseable {
     private static final int MAX_MESSAGE = 1 << 20;
 
     private final Selector selector;
-    private final Thread loop;
     private final Queue<Socket> toRegister = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
     WebSockets() throws IOException {
         this.selector = Selector.open();
-        this.loop = new Thread(this::run, "websockets");
-        this.loop.setDaemon(true);
-        this.loop.start();
+        Thread loop = new Thread(this::run, "websockets");
+        loop.setDaemon(true);
+        loop.start();
     }
 
     /** Starts connecting; the listener hears {@code onOpen} after the upgrade, or {@code onError}. */
