@@ -338,6 +338,9 @@
     while (outbox.length && frame(outbox[0])) outbox.shift();
   }
   function connect() {
+    // one socket at a time: a restart while a reconnect is waiting must not open a second one later
+    clearTimeout(reconnectTimer);
+    reconnectTimer = null;
     setStatus(retry ? '连接已断开，正在重新连接…' : '连接中…', 'kefu-offline');
     started = false;
     var url = base.replace(/^http/, 'ws') + 'ws/chat';
@@ -359,10 +362,12 @@
       scheduleReconnect();
     };
   }
+  var reconnectTimer = null;
   function scheduleReconnect() {
     setStatus('连接已断开，正在重新连接…', 'kefu-offline');
     var delay = Math.min(15000, 1000 * Math.pow(2, retry++)) * (0.75 + Math.random() / 2);
-    setTimeout(connect, delay);
+    clearTimeout(reconnectTimer);
+    reconnectTimer = setTimeout(connect, delay);
   }
   function handle(f) {
     switch (f.type) {
