@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  *
  * {@code run}: that many conversations say hello, then send customer messages at a fixed total rate, round robin,
- * for a warm-up and then the measured seconds; the round trip is from sending a message to receiving the bot's reply
+ * for an optional ramp (the rate rising from a tenth to all of it), a warm-up and then the measured seconds; the round trip is from sending a message to receiving the bot's reply
  * to it. Lost: messages sent without a reply by the end (after a drain). Errors: error frames, failed connections
  * and sends. {@code idle}: connections that say hello and then stay open; prints READY when all are up, then holds.
  * Every run is bounded in count and time and stops by itself.
@@ -56,7 +56,7 @@ public final class ChatLoad {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: chat-load run|idle --url ws://127.0.0.1:PORT/ws/chat [--conversations N --rate "
-                    + "MSG_PER_S --seconds S --warmup S] [--connections N --hold S]");
+                    + "MSG_PER_S --seconds S --warmup S --ramp S] [--connections N --hold S]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -71,7 +71,8 @@ public final class ChatLoad {
             case "run" -> load.run(Integer.parseInt(options.getOrDefault("conversations", "1000")),
                     Integer.parseInt(options.getOrDefault("rate", "1000")),
                     Math.min(600, Integer.parseInt(options.getOrDefault("seconds", "60"))),
-                    Math.min(120, Integer.parseInt(options.getOrDefault("warmup", "10"))));
+                    Math.min(120, Integer.parseInt(options.getOrDefault("warmup", "10"))),
+                    Math.min(300, Integer.parseInt(options.getOrDefault("ramp", "0"))));
             case "idle" -> load.idle(Math.min(20_000, Integer.parseInt(options.getOrDefault("connections", "10000"))),
                     Math.min(600, Integer.parseInt(options.getOrDefault("hold", "30"))));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -170,20 +171,27 @@ public final class ChatLoad {
         return customers;
     }
 
-    private void run(int conversations, int rate, int seconds, int warmup) throws Exception {
+    /**
+     * @param ramp seconds before the warm-up in which the rate rises evenly from a tenth of {@code rate} to all of
+     *             it, the way a load balancer's slow start brings a new node in: the JIT compiles while the load is
+     *             light instead of building a backlog that the measured minute inherits
+     */
+    private void run(int conversations, int rate, int seconds, int warmup, int ramp) throws Exception {
         List<Customer> customers = open(conversations);
         var total = new Histogram(60_000_000L, 3);
         long sent = 0;
         long sentMeasured = 0;
         long periodNanos = 1_000_000_000L / rate;
+        if (ramp > 0) System.out.printf("ramp: %d s from %d to %d messages/s%n", ramp, rate / 10, rate);
         System.out.printf("warm-up: %d s at %d messages/s%n", warmup, rate);
         long begin = System.nanoTime();
-        long measureStart = begin + warmup * 1_000_000_000L;
+        long rampEnd = begin + ramp * 1_000_000_000L;
+        long measureStart = rampEnd + warmup * 1_000_000_000L;
         measureFrom = measureStart;
         long end = measureStart + seconds * 1_000_000_000L;
         long nextReport = measureStart + 10_000_000_000L;
         int turn = 0;
-        for (long due = begin; due < end; due += periodNanos) {
+        for (long due = begin; due < end; due += due < rampEnd ? rampPeriod(periodNanos, due - begin, ramp) : periodNanos) {
             long wait = due - System.nanoTime();
             if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
             Customer customer = customers.get(turn++ % customers.size());
@@ -206,8 +214,8 @@ public final class ChatLoad {
         }
         total.add(recorder.getIntervalHistogram());
         long lost = customers.stream().mapToLong(c -> c.sentAt.size()).sum();
-        System.out.printf("%nconversations %d, rate %d messages/s, measured %d s (after %d s warm-up)%n",
-                customers.size(), rate, seconds, warmup);
+        System.out.printf("%nconversations %d, rate %d messages/s, measured %d s (after %d s ramp and %d s warm-up)%n",
+                customers.size(), rate, seconds, ramp, warmup);
         System.out.printf("messages sent %d (measured %d), replies measured %d%n", sent, sentMeasured,
                 total.getTotalCount());
         System.out.printf("round trip (send → bot reply): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, "
@@ -218,6 +226,12 @@ public final class ChatLoad {
                 errors.get() + errorFrames.get(), errorFrames.get(), errorCodes, errors.get(), lost);
         for (Customer customer : customers) customer.socket.abort();
         sockets.close();
+    }
+
+    /** The gap between sends {@code elapsed} nanoseconds into a ramp of {@code ramp} seconds. */
+    private static long rampPeriod(long fullRatePeriod, long elapsed, int ramp) {
+        double share = 0.1 + 0.9 * elapsed / (ramp * 1e9);
+        return (long) (fullRatePeriod / share);
     }
 
     private void idle(int connections, int hold) throws Exception {

@@ -36,8 +36,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * An immutable, searchable snapshot of a knowledge base: a Lucene BM25 index over every phrasing, with one field
@@ -56,20 +63,20 @@ public final class FaqIndex implements AutoCloseable {
     private static final int MAX_TERMS_PER_FIELD = 64;
 
     private final List<IndexedPhrasing> phrasings;
-    private final java.util.Map<String, List<IndexedPhrasing>> phrasingsByEntry;
-    private final java.util.Map<String, IndexedPhrasing> wholeEntries;
+    private final Map<String, List<IndexedPhrasing>> phrasingsByEntry;
+    private final Map<String, IndexedPhrasing> wholeEntries;
     private final TermStatistics statistics;
     private final HomophoneCorrector homophones;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final FieldWeights weights;
 
-    private FaqIndex(List<IndexedPhrasing> phrasings, java.util.Map<String, IndexedPhrasing> wholeEntries,
+    private FaqIndex(List<IndexedPhrasing> phrasings, Map<String, IndexedPhrasing> wholeEntries,
                      TermStatistics statistics, DirectoryReader reader, FieldWeights weights) {
         this.wholeEntries = wholeEntries;
         this.phrasings = phrasings;
         this.phrasingsByEntry = phrasings.stream()
-                .collect(java.util.stream.Collectors.groupingBy(p -> p.entry().id()));
+                .collect(Collectors.groupingBy(p -> p.entry().id()));
         this.statistics = statistics;
         this.homophones = HomophoneCorrector.of(statistics.conceptsByFrequency());
         this.reader = reader;
@@ -95,7 +102,7 @@ public final class FaqIndex implements AutoCloseable {
             List<String> texts = knowledge.entries().get(e).phrasings();
             var kept = new ArrayList<AnalyzedText>();
             var originals = new ArrayList<String>();
-            var seenTexts = new java.util.HashSet<String>();
+            var seenTexts = new HashSet<String>();
             for (int p = 0; p < texts.size(); p++) {
                 AnalyzedText analyzed = analyzedByEntry.get(e).get(p);
                 if (analyzed.text().isEmpty() || !seenTexts.add(analyzed.text())) continue;
@@ -105,7 +112,13 @@ public final class FaqIndex implements AutoCloseable {
             documents.add(kept);
             keptTexts.add(originals);
         }
-        TermStatistics statistics = TermStatistics.of(documents);
+        var wholeTexts = new LinkedHashMap<Integer, String>();
+        for (int e = 0; e < knowledge.size(); e++) {
+            if (keptTexts.get(e).size() >= 2) wholeTexts.put(e, String.join(" ", keptTexts.get(e)));
+        }
+        Map<Integer, AnalyzedText> wholeAnalyzed = wholeTexts.entrySet().parallelStream().collect(
+                Collectors.toMap(Map.Entry::getKey, whole -> analyzer.analyze(whole.getValue())));
+        TermStatistics statistics = TermStatistics.of(documents, wholeAnalyzed.values());
         var phrasings = new ArrayList<IndexedPhrasing>();
         for (int e = 0; e < knowledge.size(); e++) {
             FaqEntry entry = knowledge.entries().get(e);
@@ -114,14 +127,12 @@ public final class FaqIndex implements AutoCloseable {
                         TextProfile.of(documents.get(e).get(p), statistics)));
             }
         }
-        var wholeEntries = new java.util.HashMap<String, IndexedPhrasing>();
-        for (int e = 0; e < knowledge.size(); e++) {
-            if (keptTexts.get(e).size() < 2) continue;
+        var wholeEntries = new HashMap<String, IndexedPhrasing>();
+        wholeTexts.forEach((e, all) -> {
             FaqEntry entry = knowledge.entries().get(e);
-            String all = String.join(" ", keptTexts.get(e));
-            wholeEntries.put(entry.id(), new IndexedPhrasing(entry, all, TextProfile.of(analyzer.analyze(all), statistics)));
-        }
-        return new FaqIndex(List.copyOf(phrasings), java.util.Map.copyOf(wholeEntries), statistics,
+            wholeEntries.put(entry.id(), new IndexedPhrasing(entry, all, TextProfile.of(wholeAnalyzed.get(e), statistics)));
+        });
+        return new FaqIndex(List.copyOf(phrasings), Map.copyOf(wholeEntries), statistics,
                 writeLucene(phrasings), FieldWeights.DEFAULT);
     }
 
@@ -278,8 +289,8 @@ public final class FaqIndex implements AutoCloseable {
      * All phrasings of an entry read as one text, for entries with more than one: a long question may use words
      * that are spread over several similar phrasings.
      */
-    public java.util.Optional<IndexedPhrasing> wholeEntry(String entryId) {
-        return java.util.Optional.ofNullable(wholeEntries.get(entryId));
+    public Optional<IndexedPhrasing> wholeEntry(String entryId) {
+        return Optional.ofNullable(wholeEntries.get(entryId));
     }
 
     public TermStatistics statistics() {
@@ -313,7 +324,7 @@ public final class FaqIndex implements AutoCloseable {
 
     private static void deleteFolder(Path folder) {
         try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a leftover folder in the temp directory is harmless
         }

@@ -2,6 +2,7 @@ package io.kefu.qa.index;
 
 import io.kefu.qa.expand.AnalyzedText;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,10 +23,12 @@ public final class TermStatistics {
     private final Map<String, Float> gramIdf;
     private final Map<String, Float> pinyinIdf;
     private final float unseenIdf;
+    private final TermIds termIds;
 
     private TermStatistics(int documents, Map<String, Float> conceptIdf, Map<String, Float> gramIdf,
-                           Map<String, Float> pinyinIdf) {
+                           Map<String, Float> pinyinIdf, TermIds termIds) {
         this.documents = documents;
+        this.termIds = termIds;
         this.conceptIdf = conceptIdf;
         this.gramIdf = gramIdf;
         this.pinyinIdf = pinyinIdf;
@@ -34,6 +37,16 @@ public final class TermStatistics {
 
     /** @param documents each inner collection is the analysed phrasings of one document */
     public static TermStatistics of(Collection<? extends Collection<AnalyzedText>> documents) {
+        return of(documents, List.of());
+    }
+
+    /**
+     * @param documents each inner collection is the analysed phrasings of one document
+     * @param alsoHeld  further texts the index holds (an entry's phrasings read as one text): their terms get
+     *                  {@link #termId numbers} but do not count as documents
+     */
+    public static TermStatistics of(Collection<? extends Collection<AnalyzedText>> documents,
+                                    Collection<AnalyzedText> alsoHeld) {
         var conceptDf = new HashMap<String, Integer>();
         var gramDf = new HashMap<String, Integer>();
         var pinyinDf = new HashMap<String, Integer>();
@@ -43,7 +56,9 @@ public final class TermStatistics {
             count(document, AnalyzedText::pinyin, pinyinDf);
         }
         int n = Math.max(1, documents.size());
-        return new TermStatistics(n, toIdf(n, conceptDf), toIdf(n, gramDf), toIdf(n, pinyinDf));
+        var held = new ArrayList<AnalyzedText>(alsoHeld);
+        documents.forEach(held::addAll);
+        return new TermStatistics(n, toIdf(n, conceptDf), toIdf(n, gramDf), toIdf(n, pinyinDf), TermIds.of(held));
     }
 
     private static void count(Collection<AnalyzedText> document, Function<AnalyzedText, Collection<String>> terms,
@@ -70,6 +85,14 @@ public final class TermStatistics {
 
     public float gramIdf(String gram) {
         return gramIdf.getOrDefault(gram, unseenIdf);
+    }
+
+    /**
+     * The number of a term of any kind that the collection's texts contain, or a negative number for a term they do
+     * not: two terms with the same non-negative number are the same term.
+     */
+    public int termId(String term) {
+        return termIds.find(term);
     }
 
     /** Whether some document contains the concept. */

@@ -1,7 +1,6 @@
 package io.kefu.qa.rank;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Describes how alike two texts are as a fixed vector of numbers in [0,1], symmetric where it can be and asymmetric
@@ -24,35 +23,34 @@ public final class PairFeatures {
     }
 
     /** The features of candidate {@code d} for question {@code q}; {@code maxIdf} scales idf-valued features. */
-    public static double[] extract(TextProfile q, TextProfile d, double maxIdf) {
-        double sharedConcepts = q.concepts.sharedMass(d.concepts);
-        double sharedNouns = q.nouns.sharedMass(d.nouns);
-        double sharedGrams = q.grams.sharedMass(d.grams);
-        List<String> qu = q.units;
-        List<String> du = d.units;
-        int longer = Math.max(1, Math.max(qu.size(), du.size()));
-        int sharedBigrams = sharedBigrams(q, d);
-        int bigramUnion = q.bigramCount + d.bigramCount - sharedBigrams;
+    public static double[] extract(TextProfile q, TextProfile candidate, double maxIdf) {
+        TextProfile d = candidate.alignedWith(q);
+        TermOverlap concepts = TermOverlap.of(q.concepts, d.concepts);
+        TermOverlap nouns = TermOverlap.of(q.nouns, d.nouns);
+        TermOverlap grams = TermOverlap.of(q.grams, d.grams);
+        UnitAlignment alignment = UnitAlignment.of(q.unitPattern, d.units);
+        int longer = Math.max(1, Math.max(q.units.length, d.units.length));
+        int sharedBigrams = TermOverlap.shared(q.bigrams, d.bigrams);
+        int bigramUnion = q.bigrams.length + d.bigrams.length - sharedBigrams;
         return new double[]{
                 1.0,
-                share(sharedConcepts, q.concepts.mass()), share(sharedConcepts, d.concepts.mass()),
-                q.nouns.terms().length == 0 ? 1 : share(sharedNouns, q.nouns.mass()),
-                d.nouns.terms().length == 0 ? 1 : share(sharedNouns, d.nouns.mass()),
-                share(sharedGrams, q.grams.mass()), share(sharedGrams, d.grams.mass()),
+                share(concepts.sharedMass(), q.concepts.mass()), share(concepts.sharedMass(), d.concepts.mass()),
+                q.nouns.isEmpty() ? 1 : share(nouns.sharedMass(), q.nouns.mass()),
+                d.nouns.isEmpty() ? 1 : share(nouns.sharedMass(), d.nouns.mass()),
+                share(grams.sharedMass(), q.grams.mass()), share(grams.sharedMass(), d.grams.mass()),
                 bigramUnion == 0 ? 0 : (double) sharedBigrams / bigramUnion,
                 cover(q.pinyinBigrams, d.pinyinBigrams), cover(d.pinyinBigrams, q.pinyinBigrams),
-                1.0 - (double) editDistance(qu, du) / longer,
-                (double) longestCommonRun(qu, du) / longer,
-                (double) commonSubsequence(qu, du) / longer,
-                (double) Math.min(qu.size(), du.size()) / longer,
-                q.text.negated() != d.text.negated() ? 1 : 0,
-                numberMismatch(q.text.numbers(), d.text.numbers()),
-                !q.text.questionType().isEmpty() && !d.text.questionType().isEmpty()
-                        && !q.text.questionType().equals(d.text.questionType()) ? 1 : 0,
-                q.concepts.maxMissing(d.concepts) / maxIdf,
-                d.concepts.maxMissing(q.concepts) / maxIdf,
-                Math.min(5, q.concepts.missingCount(d.concepts)) / 5.0,
-                Math.min(5, d.concepts.missingCount(q.concepts)) / 5.0,
+                1.0 - (double) alignment.editDistance() / longer,
+                (double) alignment.longestCommonRun() / longer,
+                (double) alignment.commonSubsequence() / longer,
+                (double) Math.min(q.units.length, d.units.length) / longer,
+                q.negated != d.negated ? 1 : 0,
+                numberMismatch(q.numbers, d.numbers),
+                !q.questionType.isEmpty() && !d.questionType.isEmpty() && !q.questionType.equals(d.questionType) ? 1 : 0,
+                concepts.maxMissingFromFirst() / maxIdf,
+                concepts.maxMissingFromSecond() / maxIdf,
+                Math.min(5, concepts.missingFromFirst()) / 5.0,
+                Math.min(5, concepts.missingFromSecond()) / 5.0,
                 q.compact.equals(d.compact) ? 1 : 0,
         };
     }
@@ -61,71 +59,18 @@ public final class PairFeatures {
         return whole == 0 ? 0 : Math.min(1, part / whole);
     }
 
-    private static int sharedBigrams(TextProfile q, TextProfile d) {
-        int shared = 0;
-        for (String gram : q.grams.terms()) if (TextProfile.isBigram(gram) && d.grams.set().contains(gram)) shared++;
-        return shared;
+    /** The share of {@code from}'s terms that {@code to} has too. */
+    private static double cover(int[] from, int[] to) {
+        return from.length == 0 ? 0 : (double) TermOverlap.shared(from, to) / from.length;
     }
 
-    private static double cover(Set<String> from, Set<String> to) {
-        if (from.isEmpty()) return 0;
-        int covered = 0;
-        for (String term : from) if (to.contains(term)) covered++;
-        return (double) covered / from.size();
-    }
-
-    /** 1 when both mention numbers and they differ, 0.5 when only one does: 10086 and 10010 are not the same line. */
-    private static double numberMismatch(Set<String> a, Set<String> b) {
+    /**
+     * 1 when both mention numbers and they differ, 0.5 when only one does: 10086 and 10010 are not the same line.
+     * The arguments are {@link TextProfile#numbers}: sorted, joined, empty for none.
+     */
+    private static double numberMismatch(String a, String b) {
         if (a.isEmpty() && b.isEmpty()) return 0;
         if (a.isEmpty() || b.isEmpty()) return 0.5;
         return a.equals(b) ? 0 : 1;
-    }
-
-    static int editDistance(List<String> a, List<String> b) {
-        int[] previous = new int[b.size() + 1];
-        int[] current = new int[b.size() + 1];
-        for (int j = 0; j <= b.size(); j++) previous[j] = j;
-        for (int i = 1; i <= a.size(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.size(); j++) {
-                int substitution = previous[j - 1] + (a.get(i - 1).equals(b.get(j - 1)) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.size()];
-    }
-
-    static int longestCommonRun(List<String> a, List<String> b) {
-        int best = 0;
-        int[] previous = new int[b.size() + 1];
-        int[] current = new int[b.size() + 1];
-        for (int i = 1; i <= a.size(); i++) {
-            for (int j = 1; j <= b.size(); j++) {
-                current[j] = a.get(i - 1).equals(b.get(j - 1)) ? previous[j - 1] + 1 : 0;
-                best = Math.max(best, current[j]);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return best;
-    }
-
-    static int commonSubsequence(List<String> a, List<String> b) {
-        int[] previous = new int[b.size() + 1];
-        int[] current = new int[b.size() + 1];
-        for (int i = 1; i <= a.size(); i++) {
-            for (int j = 1; j <= b.size(); j++) {
-                current[j] = a.get(i - 1).equals(b.get(j - 1))
-                        ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.size()];
     }
 }

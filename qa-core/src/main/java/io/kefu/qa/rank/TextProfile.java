@@ -3,41 +3,69 @@ package io.kefu.qa.rank;
 import io.kefu.qa.expand.AnalyzedText;
 import io.kefu.qa.index.TermStatistics;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
 /**
- * An analysed text with the corpus weights of its terms looked up once. The index keeps one per phrasing and the
- * pipeline makes one per question, so comparing a question with thirty candidates does no repeated look-ups.
+ * An analysed text with its terms numbered and their corpus weights looked up once. The index keeps one per
+ * phrasing and the pipeline makes one per question, so comparing a question with a hundred phrasings compares
+ * sorted arrays of numbers, with no hashing and no repeated look-ups.
+ *
+ * <p>Terms come from {@link TermStatistics#termId}. A term the index does not hold (a customer's new word) gets a
+ * negative number of this profile's own; two profiles that both have such numbers are {@link #alignedWith aligned}
+ * before they are compared, so equal terms always have equal numbers.
  */
 public final class TextProfile {
 
-    private static final int MAX_UNITS = 64;
+    private static final String GAP = " ";
 
     final AnalyzedText text;
     final WeightedTerms concepts;
     final WeightedTerms nouns;
     final WeightedTerms grams;
-    final Set<String> pinyinBigrams;
-    final int bigramCount;
-    final List<String> units;
+    /** The grams that are bigrams, sorted. */
+    final int[] bigrams;
+    /** The pinyin bigrams, sorted. */
+    final int[] pinyinBigrams;
+    /** The characters in order, gaps left out, at most {@link UnitPattern#MAX_LENGTH}. */
+    final int[] units;
+    final UnitPattern unitPattern;
     final String compact;
+    /** Read from the text once, so comparing needs no trip through it. */
+    final boolean negated;
+    final String questionType;
+    /** The text's numbers, sorted and joined: equal exactly when the number sets are. */
+    final String numbers;
+    private final TermStatistics statistics;
+    /** The numbers given to terms the index does not hold. */
+    private final Map<String, Integer> unknown;
 
-    private TextProfile(AnalyzedText text, TermStatistics stats) {
+    private TextProfile(AnalyzedText text, TermStatistics statistics, Map<String, Integer> knownUnknowns) {
         this.text = text;
-        this.concepts = WeightedTerms.of(text.concepts(), stats::conceptIdf);
-        this.nouns = WeightedTerms.of(text.nouns(), stats::conceptIdf);
-        this.grams = WeightedTerms.of(text.grams(), stats::gramIdf);
-        this.pinyinBigrams = Set.copyOf(text.pinyin().stream().filter(TextProfile::isBigram).toList());
-        this.bigramCount = (int) text.grams().stream().filter(TextProfile::isBigram).count();
-        List<String> kept = text.units().stream().filter(u -> !u.equals(" ")).toList();
-        this.units = kept.size() > MAX_UNITS ? kept.subList(0, MAX_UNITS) : kept;
-        this.compact = String.join("", units);
+        this.statistics = statistics;
+        this.unknown = new HashMap<>(knownUnknowns);
+        this.concepts = weighted(text.concepts(), statistics::conceptIdf);
+        this.nouns = weighted(text.nouns(), statistics::conceptIdf);
+        this.grams = weighted(text.grams(), statistics::gramIdf);
+        this.bigrams = sortedIds(text.grams().stream().filter(TextProfile::isBigram).toList());
+        this.pinyinBigrams = sortedIds(text.pinyin().stream().filter(TextProfile::isBigram).toList());
+        List<String> kept = text.units().stream().filter(u -> !u.equals(GAP)).toList();
+        if (kept.size() > UnitPattern.MAX_LENGTH) kept = kept.subList(0, UnitPattern.MAX_LENGTH);
+        this.units = kept.stream().mapToInt(this::id).toArray();
+        this.unitPattern = UnitPattern.of(units);
+        this.compact = String.join("", kept);
+        this.negated = text.negated();
+        this.questionType = text.questionType();
+        this.numbers = String.join(",", new TreeSet<>(text.numbers()));
     }
 
-    public static TextProfile of(AnalyzedText text, TermStatistics stats) {
-        return new TextProfile(text, stats);
+    public static TextProfile of(AnalyzedText text, TermStatistics statistics) {
+        return new TextProfile(text, statistics, Map.of());
     }
 
     public AnalyzedText text() {
@@ -48,38 +76,46 @@ public final class TextProfile {
         return gram.indexOf('_') >= 0;
     }
 
-    /** Distinct terms with their idf and the sum of those idfs. */
-    record WeightedTerms(String[] terms, float[] idf, Set<String> set, double mass) {
-
-        static WeightedTerms of(Set<String> terms, ToDoubleFunction<String> idfOf) {
-            String[] array = terms.toArray(String[]::new);
-            float[] weights = new float[array.length];
-            double mass = 0;
-            for (int i = 0; i < array.length; i++) {
-                weights[i] = (float) idfOf.applyAsDouble(array[i]);
-                mass += weights[i];
-            }
-            return new WeightedTerms(array, weights, terms, mass);
+    /**
+     * This profile, numbered so that it can be compared with {@code other}: itself unless both have terms the index
+     * does not hold, which could otherwise share a number by chance or differ in number though equal.
+     */
+    TextProfile alignedWith(TextProfile other) {
+        if (other.statistics != statistics) {
+            throw new IllegalArgumentException("profiles made with different term statistics cannot be compared");
         }
+        return unknown.isEmpty() || other.unknown.isEmpty() ? this : new TextProfile(text, statistics, other.unknown);
+    }
 
-        /** The idf mass of the terms both texts share. */
-        double sharedMass(WeightedTerms other) {
-            double shared = 0;
-            for (int i = 0; i < terms.length; i++) if (other.set.contains(terms[i])) shared += idf[i];
-            return shared;
+    private int id(String term) {
+        int id = statistics.termId(term);
+        return id >= 0 ? id : unknown.computeIfAbsent(term, t -> -1 - unknown.size());
+    }
+
+    private int[] sortedIds(Collection<String> terms) {
+        int[] ids = terms.stream().mapToInt(this::id).distinct().toArray();
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    private WeightedTerms weighted(Collection<String> terms, ToDoubleFunction<String> idfOf) {
+        String[] sorted = terms.stream().sorted((a, b) -> Integer.compare(id(a), id(b))).toArray(String[]::new);
+        int[] ids = new int[sorted.length];
+        float[] idf = new float[sorted.length];
+        double mass = 0;
+        for (String term : terms) mass += (float) idfOf.applyAsDouble(term); // in the text's order, as always
+        for (int i = 0; i < sorted.length; i++) {
+            ids[i] = id(sorted[i]);
+            idf[i] = (float) idfOf.applyAsDouble(sorted[i]);
         }
+        return new WeightedTerms(ids, idf, mass);
+    }
 
-        /** The highest idf among this text's terms that the other text lacks. */
-        double maxMissing(WeightedTerms other) {
-            double max = 0;
-            for (int i = 0; i < terms.length; i++) if (!other.set.contains(terms[i])) max = Math.max(max, idf[i]);
-            return max;
-        }
+    /** Distinct terms as sorted numbers, with their idf, and the sum of those idfs. */
+    record WeightedTerms(int[] ids, float[] idf, double mass) {
 
-        int missingCount(WeightedTerms other) {
-            int missing = 0;
-            for (String term : terms) if (!other.set.contains(term)) missing++;
-            return missing;
+        boolean isEmpty() {
+            return ids.length == 0;
         }
     }
 }

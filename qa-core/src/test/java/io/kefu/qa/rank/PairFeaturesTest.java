@@ -56,4 +56,13 @@ class PairFeaturesTest {
     void homophoneTypoCoversPinyin() {
         assertEquals(1, feature("pinyin_cover_q", "款待坏了", "宽带坏了"), 1e-9);
     }
+
+    @Test
+    void wordsTheCorpusLacksStillCompareByText() {
+        // 鼹, 鼠 and 貂 are in no corpus text: each profile numbers them on its own, and the two must agree
+        assertEquals(1, feature("edit_similarity", "鼹鼠怎么办", "鼹鼠怎么办"));
+        assertEquals(1, feature("gram_cover_q", "鼹鼠怎么办", "请问鼹鼠怎么办"), 1e-9);
+        assertEquals(0.75, feature("edit_similarity", "鼹怎么办", "貂怎么办"), 1e-9, "different unknown characters differ");
+        assertTrue(feature("gram_cover_q", "鼹怎么办", "貂怎么办") < 1);
+    }
 }
