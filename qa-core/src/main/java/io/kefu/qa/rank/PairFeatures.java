@@ -26,20 +26,21 @@ public final class PairFeatures {
     public static double[] extract(TextProfile q, TextProfile candidate, double maxIdf) {
         TextProfile d = candidate.alignedWith(q);
         TermOverlap concepts = TermOverlap.of(q.concepts, d.concepts);
-        TermOverlap nouns = TermOverlap.of(q.nouns, d.nouns);
-        TermOverlap grams = TermOverlap.of(q.grams, d.grams);
+        double sharedNouns = TermOverlap.sharedMass(q.nouns, d.nouns);
+        double sharedGrams = TermOverlap.sharedMass(q.grams, d.grams);
         UnitAlignment alignment = UnitAlignment.of(q.unitPattern, d.units);
         int longer = Math.max(1, Math.max(q.units.length, d.units.length));
         int sharedBigrams = TermOverlap.shared(q.bigrams, d.bigrams);
         int bigramUnion = q.bigrams.length + d.bigrams.length - sharedBigrams;
+        int sharedPinyin = TermOverlap.shared(q.pinyinBigrams, d.pinyinBigrams);
         return new double[]{
                 1.0,
                 share(concepts.sharedMass(), q.concepts.mass()), share(concepts.sharedMass(), d.concepts.mass()),
-                q.nouns.isEmpty() ? 1 : share(nouns.sharedMass(), q.nouns.mass()),
-                d.nouns.isEmpty() ? 1 : share(nouns.sharedMass(), d.nouns.mass()),
-                share(grams.sharedMass(), q.grams.mass()), share(grams.sharedMass(), d.grams.mass()),
+                q.nouns.isEmpty() ? 1 : share(sharedNouns, q.nouns.mass()),
+                d.nouns.isEmpty() ? 1 : share(sharedNouns, d.nouns.mass()),
+                share(sharedGrams, q.grams.mass()), share(sharedGrams, d.grams.mass()),
                 bigramUnion == 0 ? 0 : (double) sharedBigrams / bigramUnion,
-                cover(q.pinyinBigrams, d.pinyinBigrams), cover(d.pinyinBigrams, q.pinyinBigrams),
+                cover(sharedPinyin, q.pinyinBigrams), cover(sharedPinyin, d.pinyinBigrams),
                 1.0 - (double) alignment.editDistance() / longer,
                 (double) alignment.longestCommonRun() / longer,
                 (double) alignment.commonSubsequence() / longer,
@@ -59,9 +60,9 @@ public final class PairFeatures {
         return whole == 0 ? 0 : Math.min(1, part / whole);
     }
 
-    /** The share of {@code from}'s terms that {@code to} has too. */
-    private static double cover(int[] from, int[] to) {
-        return from.length == 0 ? 0 : (double) TermOverlap.shared(from, to) / from.length;
+    /** The share of {@code terms} that the other text has too, given how many they share. */
+    private static double cover(int shared, int[] terms) {
+        return terms.length == 0 ? 0 : (double) shared / terms.length;
     }
 
     /**

@@ -37,6 +37,22 @@ record TermOverlap(double sharedMass, double maxMissingFromFirst, double maxMiss
         return new TermOverlap(shared, maxMissingA, maxMissingB, missingA, missingB);
     }
 
+    /** The idf mass of the terms both have: {@link #of}'s first number alone, with less work. */
+    static double sharedMass(TextProfile.WeightedTerms first, TextProfile.WeightedTerms second) {
+        int[] a = first.ids();
+        int[] b = second.ids();
+        double shared = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] < b[j]) i++;
+            else if (a[i] > b[j]) j++;
+            else {
+                shared += first.idf()[i++];
+                j++;
+            }
+        }
+        return shared;
+    }
+
     /** How many numbers two sorted arrays of distinct numbers share. */
     static int shared(int[] a, int[] b) {
         int shared = 0;

@@ -27,8 +27,9 @@ record UnitAlignment(int editDistance, int longestCommonRun, int commonSubsequen
         // common subsequence: a zero bit wherever the column's value steps up
         long steps = all;
         // common run: runs[k] has the rows where a common run of k + 1 units ends in the previous column
-        long[] runs = new long[m];
-        long[] nextRuns = new long[m];
+        int longestPossible = Math.min(m, b.length);
+        long[] runs = new long[longestPossible];
+        long[] nextRuns = new long[longestPossible];
         int depth = 0;
         int longestRun = 0;
         for (int unit : b) {

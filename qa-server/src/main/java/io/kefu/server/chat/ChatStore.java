@@ -183,9 +183,13 @@ class ChatStore {
                 .params(conversationId, clientId).query(this::message).optional();
     }
 
+    /**
+     * Whether the message numbered {@code seq} has been answered. A reply is numbered after what it answers, so the
+     * primary key's range after {@code seq} holds it: no index of its own, which every stored message would pay for.
+     */
     boolean hasReplyTo(String conversationId, long seq) {
-        return jdbc.sql("select count(*) from messages where conversation_id = ? and reply_to = ?")
-                .params(conversationId, seq).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from messages where conversation_id = ? and seq > ? and reply_to = ?")
+                .params(conversationId, seq, seq).query(Long.class).single() > 0;
     }
 
     /** Messages after {@code seq}, oldest first, at most {@code limit}. */
