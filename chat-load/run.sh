@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The WebSocket load benchmark of docs/benchmarks.md, start to finish, on this machine only (loopback):
 # builds the server and the load generator, starts the server (1 GiB heap, a fresh embedded database), then
-#   1. 1,000 conversations at 1,000 messages/s for 60 s (after a 10 s warm-up): round trip p50/p99, errors, lost;
-#   2. 10,000 idle connections: the server's heap after a full GC, before and with them.
+#   1. 1,000 conversations at 1,000 messages/s for 60 s, after a 90 s slow start (the rate rising from 100/s, as a
+#      load balancer brings a new node in) and 10 s at the full rate: round trip p50/p99, errors, lost;
+#   2. the same on a cold server: 10 s at the full rate, no slow start (the JIT compiles under full load);
+#   3. 10,000 idle connections: the server's heap after a full GC, before and with them.
+# Each of 1 and 2 also prints the server's CPU per message over the measured seconds.
 # Usage: chat-load/run.sh [seconds]   (default 60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,11 +36,26 @@ start_server() {
 stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
-echo "== 1,000 conversations at 1,000 messages/s for $SECONDS_MEASURED s"
-start_server run
-java -Xmx1g -jar chat-load/target/chat-load.jar run --url "ws://127.0.0.1:$PORT/ws/chat" \
-     --conversations 1000 --rate 1000 --seconds "$SECONDS_MEASURED" --warmup 10
-stop_server
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system, in clock ticks
+
+chat_run() {   # $1: name, $2: slow-start seconds
+  echo "== 1,000 conversations at 1,000 messages/s for $SECONDS_MEASURED s, $2 s slow start, 10 s warm-up"
+  start_server "$1"
+  java -Xmx1g -jar chat-load/target/chat-load.jar run --url "ws://127.0.0.1:$PORT/ws/chat" \
+       --conversations 1000 --rate 1000 --seconds "$SECONDS_MEASURED" --warmup 10 --ramp "$2" &
+  local client=$!
+  sleep $(( $2 + 10 + 6 ))   # connecting takes a few seconds before the slow start begins
+  local before; before=$(cpu_ticks "$SERVER")
+  sleep "$SECONDS_MEASURED"
+  local after; after=$(cpu_ticks "$SERVER")
+  wait "$client"
+  echo "server CPU per message over the measured seconds:" \
+       "$(echo "scale=2; ($after - $before) * 1000 / $(getconf CLK_TCK) / (1000 * $SECONDS_MEASURED)" | bc) ms"
+  stop_server
+}
+
+chat_run slow-start 90
+chat_run cold 0
 
 echo "== 10,000 idle connections"
 start_server idle

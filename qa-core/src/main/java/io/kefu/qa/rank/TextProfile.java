@@ -99,14 +99,23 @@ public final class TextProfile {
     }
 
     private WeightedTerms weighted(Collection<String> terms, ToDoubleFunction<String> idfOf) {
-        String[] sorted = terms.stream().sorted((a, b) -> Integer.compare(id(a), id(b))).toArray(String[]::new);
-        int[] ids = new int[sorted.length];
-        float[] idf = new float[sorted.length];
+        int n = terms.size();
+        long[] idAndPosition = new long[n];
+        float[] idfInTextOrder = new float[n];
         double mass = 0;
-        for (String term : terms) mass += (float) idfOf.applyAsDouble(term); // in the text's order, as always
-        for (int i = 0; i < sorted.length; i++) {
-            ids[i] = id(sorted[i]);
-            idf[i] = (float) idfOf.applyAsDouble(sorted[i]);
+        int position = 0;
+        for (String term : terms) {
+            idfInTextOrder[position] = (float) idfOf.applyAsDouble(term);
+            mass += idfInTextOrder[position]; // in the text's order, as always
+            idAndPosition[position] = ((long) id(term) << 32) | position; // sorts by id, then carries the position
+            position++;
+        }
+        Arrays.sort(idAndPosition);
+        int[] ids = new int[n];
+        float[] idf = new float[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = (int) (idAndPosition[i] >> 32);
+            idf[i] = idfInTextOrder[(int) idAndPosition[i]];
         }
         return new WeightedTerms(ids, idf, mass);
     }
