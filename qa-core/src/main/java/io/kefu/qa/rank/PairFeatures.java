@@ -30,9 +30,9 @@ public final class PairFeatures {
         double sharedGrams = TermOverlap.sharedMass(q.grams, d.grams);
         UnitAlignment alignment = UnitAlignment.of(q.unitPattern, d.units);
         int longer = Math.max(1, Math.max(q.units.length, d.units.length));
-        int sharedBigrams = TermOverlap.shared(q.bigrams, d.bigrams);
+        int sharedBigrams = SortedNumbers.shared(q.bigrams, d.bigrams);
         int bigramUnion = q.bigrams.length + d.bigrams.length - sharedBigrams;
-        int sharedPinyin = TermOverlap.shared(q.pinyinBigrams, d.pinyinBigrams);
+        int sharedPinyin = SortedNumbers.shared(q.pinyinBigrams, d.pinyinBigrams);
         return new double[]{
                 1.0,
                 share(concepts.sharedMass(), q.concepts.mass()), share(concepts.sharedMass(), d.concepts.mass()),

@@ -52,19 +52,4 @@ record TermOverlap(double sharedMass, double maxMissingFromFirst, double maxMiss
         }
         return shared;
     }
-
-    /** How many numbers two sorted arrays of distinct numbers share. */
-    static int shared(int[] a, int[] b) {
-        int shared = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-            if (a[i] < b[j]) i++;
-            else if (a[i] > b[j]) j++;
-            else {
-                shared++;
-                i++;
-                j++;
-            }
-        }
-        return shared;
-    }
 }

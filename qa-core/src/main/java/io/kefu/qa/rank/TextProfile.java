@@ -93,9 +93,7 @@ public final class TextProfile {
     }
 
     private int[] sortedIds(Collection<String> terms) {
-        int[] ids = terms.stream().mapToInt(this::id).distinct().toArray();
-        Arrays.sort(ids);
-        return ids;
+        return SortedNumbers.distinct(terms.stream().mapToInt(this::id).toArray());
     }
 
     private WeightedTerms weighted(Collection<String> terms, ToDoubleFunction<String> idfOf) {

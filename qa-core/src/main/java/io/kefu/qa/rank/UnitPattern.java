@@ -27,7 +27,7 @@ final class UnitPattern {
         if (sequence.length > MAX_LENGTH) {
             throw new IllegalArgumentException("at most " + MAX_LENGTH + " units, got " + sequence.length);
         }
-        int[] distinct = Arrays.stream(sequence).distinct().sorted().toArray();
+        int[] distinct = SortedNumbers.distinct(sequence.clone());
         long[] positions = new long[distinct.length];
         for (int i = 0; i < sequence.length; i++) positions[Arrays.binarySearch(distinct, sequence[i])] |= 1L << i;
         return new UnitPattern(sequence.length, distinct, positions);
