@@ -19,6 +19,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -43,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -70,6 +72,8 @@ public final class FaqIndex implements AutoCloseable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final FieldWeights weights;
+    /** See {@link #termQuery}. */
+    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
 
     private FaqIndex(List<IndexedPhrasing> phrasings, Map<String, IndexedPhrasing> wholeEntries,
                      TermStatistics statistics, DirectoryReader reader, FieldWeights weights) {
@@ -182,10 +186,10 @@ public final class FaqIndex implements AutoCloseable {
 
     /** The {@code limit} best-scoring phrasings for a question, best first. */
     public List<Hit> search(AnalyzedText question, int limit) {
-        Query query = query(question);
-        if (query == null) return List.of();
         if (!reader.tryIncRef()) throw new IllegalStateException("this index snapshot has been closed");
         try {
+            Query query = query(question); // looks terms up in the reader, so only while it is held open
+            if (query == null) return List.of();
             // counting total hits exactly (Lucene's default up to 1,000) would defeat MaxScore's skipping; we only
             // need the top documents
             ScoreDoc[] docs = searcher.search(query, new TopScoreDocCollectorManager(limit, null, limit)).scoreDocs;
@@ -252,10 +256,29 @@ public final class FaqIndex implements AutoCloseable {
         int added = 0;
         for (String term : chosen) {
             if (added >= MAX_TERMS_PER_FIELD) break; // a pasted essay must not become a huge query
-            builder.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
+            builder.add(new BoostQuery(termQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
             added++;
         }
         return added;
+    }
+
+    /**
+     * A term query that reuses the term's place in the index: this snapshot never changes, so the look-up in the
+     * terms dictionary (and the enumerator it allocates) is done once per term instead of once per question. Only
+     * terms the index holds get here ({@link #addTerms} skips the rest), so the cache is bounded by its vocabulary.
+     * The statistics are Lucene's own, so scores are exactly those of a plain {@link TermQuery}.
+     */
+    private TermQuery termQuery(Term term) {
+        TermStates states = termStates.get(term);
+        if (states == null) {
+            try {
+                states = TermStates.build(searcher, term, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("looking up " + term + " failed", e);
+            }
+            termStates.put(term, states);
+        }
+        return new TermQuery(term, states);
     }
 
     private static List<String> bigramsOnly(Collection<String> grams) {
