@@ -37,7 +37,10 @@ record TermOverlap(double sharedMass, double maxMissingFromFirst, double maxMiss
         return new TermOverlap(shared, maxMissingA, maxMissingB, missingA, missingB);
     }
 
-    /** The idf mass of the terms both have: {@link #of}'s first number alone, with less work. */
+    /**
+     * The idf mass of the terms both have: {@link #of}'s first number alone. Nouns and grams need nothing else, and
+     * grams are the largest sets; the ranking stage ran about 12 % slower with {@code of(...).sharedMass()} there.
+     */
     static double sharedMass(TextProfile.WeightedTerms first, TextProfile.WeightedTerms second) {
         int[] a = first.ids();
         int[] b = second.ids();
