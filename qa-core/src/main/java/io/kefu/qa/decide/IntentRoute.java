@@ -16,7 +16,7 @@ public enum IntentRoute {
     CONTEXT;
 
     /** Intents that hand the conversation to a person; a knowledge base may redefine their templates. */
-    public static final Set<String> HANDOFF_INTENTS = Set.of("human", "complaint");
+    private static final Set<String> HANDOFF_INTENTS = Set.of("human", "complaint");
 
     public static IntentRoute of(Intent intent) {
         if (HANDOFF_INTENTS.contains(intent.name())) return HANDOFF;

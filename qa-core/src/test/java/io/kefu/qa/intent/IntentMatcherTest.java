@@ -182,7 +182,7 @@ class IntentMatcherTest {
     }
 
     @Test
-    void manySpansStayFast() {
+    void manyAmbiguousSpansStillGiveTheRightReading() {
         // ten dictionary values: 2^10 readings unless the matcher bounds them
         String text = "光纤网络光纤网络光纤网络光纤网络光纤网络坏了";
         IntentMatch hit = matcher.match(text).get(0);
