@@ -168,7 +168,8 @@ public final class EvaluatorCli {
                 queries, builds, warmup, rounds);
         Report.table(out, "baseline", baseline);
         var ratios = new LinkedHashMap<String, Object>();
-        for (String metric : List.of("p50_ms", "p99_ms", "first_build_ms", "rebuild_ms_median")) {
+        for (String metric : List.of("p50_ms", "p99_ms", "allocated_kb_per_question", "first_build_ms",
+                "rebuild_ms_median")) {
             double b = ((Number) baseline.get(metric)).doubleValue();
             ratios.put(metric, b == 0 ? null : FaqMetrics.round(((Number) defaults.get(metric)).doubleValue() / b));
         }

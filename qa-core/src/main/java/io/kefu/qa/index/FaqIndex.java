@@ -17,17 +17,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.MMapDirectory;
 
@@ -60,6 +50,11 @@ public final class FaqIndex implements AutoCloseable {
     static final String GRAM = "gram";
     static final String PINYIN = "pinyin";
     private static final String ORDINAL = "ordinal";
+    /** The searched fields, in the order {@link DisjunctionSearch.ScoredTerm#field()} numbers them. */
+    private static final String[] FIELDS = {CONCEPT, GRAM, PINYIN};
+    private static final int CONCEPT_FIELD = 0;
+    private static final int GRAM_FIELD = 1;
+    private static final int PINYIN_FIELD = 2;
     /** A gram in more than one document in COMMON_SHARE is too common to search for. */
     private static final int COMMON_SHARE = 20;
     private static final int MAX_TERMS_PER_FIELD = 64;
@@ -70,10 +65,12 @@ public final class FaqIndex implements AutoCloseable {
     private final TermStatistics statistics;
     private final HomophoneCorrector homophones;
     private final DirectoryReader reader;
-    private final IndexSearcher searcher;
     private final FieldWeights weights;
-    /** See {@link #termQuery}. */
-    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
+    private final DisjunctionSearch disjunction;
+    private final int[] phrasingOrdinals;
+    /** See {@link #scoredTerm}: one map per field of {@link #FIELDS}. */
+    private final List<Map<String, DisjunctionSearch.ScoredTerm>> scoredTerms =
+            List.of(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 
     private FaqIndex(List<IndexedPhrasing> phrasings, Map<String, IndexedPhrasing> wholeEntries,
                      TermStatistics statistics, DirectoryReader reader, FieldWeights weights) {
@@ -85,9 +82,8 @@ public final class FaqIndex implements AutoCloseable {
         this.homophones = HomophoneCorrector.of(statistics.conceptsByFrequency());
         this.reader = reader;
         this.weights = weights;
-        this.searcher = new IndexSearcher(reader);
-        this.searcher.setSimilarity(new BM25Similarity());
-        this.searcher.setQueryCache(null); // every question is different: caching only costs
+        this.disjunction = new DisjunctionSearch(reader, new BM25Similarity(), FIELDS);
+        this.phrasingOrdinals = phrasingOrdinals(reader);
     }
 
     /** How much each field counts in the candidate query. */
@@ -188,13 +184,11 @@ public final class FaqIndex implements AutoCloseable {
     public List<Hit> search(AnalyzedText question, int limit) {
         if (!reader.tryIncRef()) throw new IllegalStateException("this index snapshot has been closed");
         try {
-            Query query = query(question); // looks terms up in the reader, so only while it is held open
-            if (query == null) return List.of();
-            // counting total hits exactly (Lucene's default up to 1,000) would defeat MaxScore's skipping; we only
-            // need the top documents
-            ScoreDoc[] docs = searcher.search(query, new TopScoreDocCollectorManager(limit, null, limit)).scoreDocs;
+            List<DisjunctionSearch.ScoredTerm> clauses = clauses(question); // looks terms up in the open reader
+            if (clauses.isEmpty()) return List.of();
+            ScoreDoc[] docs = disjunction.top(clauses, limit);
             var hits = new ArrayList<Hit>(docs.length);
-            for (ScoreDoc doc : docs) hits.add(new Hit(phrasings.get(ordinal(doc.doc)), doc.score));
+            for (ScoreDoc doc : docs) hits.add(new Hit(phrasings.get(phrasingOrdinal(doc.doc)), doc.score));
             return hits;
         } catch (IOException e) {
             throw new UncheckedIOException("searching the index failed", e);
@@ -204,22 +198,21 @@ public final class FaqIndex implements AutoCloseable {
     }
 
     /**
-     * The candidate query: the question's concepts, its rare character bigrams (its unigrams only when it has no
-     * usable bigram), and the pinyin of every character bigram the knowledge base has never seen, which is where a
-     * homophone typo such as 花费 for 话费 or 款待 for 宽带 shows. Fewer, rarer clauses keep Lucene fast: most of a
-     * search's time is spent looking up and scoring each clause's postings.
+     * The candidate query's clauses: the question's concepts, its rare character bigrams (its unigrams only when it
+     * has no usable bigram), and the pinyin of every character bigram the knowledge base has never seen, which is
+     * where a homophone typo such as 花费 for 话费 or 款待 for 宽带 shows. Fewer, rarer clauses keep search fast: its
+     * time is spent reading and scoring each clause's postings.
      */
-    private Query query(AnalyzedText question) {
-        var builder = new BooleanQuery.Builder();
-        int clauses = addTerms(builder, CONCEPT, question.concepts(), weights.concept(), statistics::conceptIdf, true);
-        List<String> bigrams = bigramsOnly(question.grams());
-        int bigramClauses = addTerms(builder, GRAM, bigrams, weights.gram(), statistics::gramIdf, true);
-        if (bigramClauses == 0) {
-            bigramClauses = addTerms(builder, GRAM, question.grams(), weights.gram(), statistics::gramIdf, true);
+    List<DisjunctionSearch.ScoredTerm> clauses(AnalyzedText question) {
+        var clauses = new ArrayList<DisjunctionSearch.ScoredTerm>();
+        addTerms(clauses, CONCEPT_FIELD, question.concepts(), weights.concept(), statistics::conceptIdf, true);
+        int before = clauses.size();
+        addTerms(clauses, GRAM_FIELD, bigramsOnly(question.grams()), weights.gram(), statistics::gramIdf, true);
+        if (clauses.size() == before) {
+            addTerms(clauses, GRAM_FIELD, question.grams(), weights.gram(), statistics::gramIdf, true);
         }
-        clauses += bigramClauses;
-        clauses += addTerms(builder, PINYIN, pinyinOfUnseenBigrams(question), weights.pinyin(), statistics::pinyinIdf, false);
-        return clauses == 0 ? null : builder.build();
+        addTerms(clauses, PINYIN_FIELD, pinyinOfUnseenBigrams(question), weights.pinyin(), statistics::pinyinIdf, false);
+        return clauses;
     }
 
     private List<String> pinyinOfUnseenBigrams(AnalyzedText question) {
@@ -241,8 +234,8 @@ public final class FaqIndex implements AutoCloseable {
      * occur in more than one document in {@link #COMMON_SHARE} (的, 么) are left out unless nothing rarer is
      * left: they add almost nothing to BM25 but make Lucene visit most documents.
      */
-    private int addTerms(BooleanQuery.Builder builder, String field, Collection<String> terms, float boost,
-                         ToDoubleFunction<String> idf, boolean skipCommon) {
+    private void addTerms(List<DisjunctionSearch.ScoredTerm> clauses, int field, Collection<String> terms, float boost,
+                          ToDoubleFunction<String> idf, boolean skipCommon) {
         double unseen = statistics.maxIdf();
         double commonIdf = skipCommon ? statistics.idfAtShare(1.0 / COMMON_SHARE) : 0;
         var rare = new ArrayList<String>();
@@ -253,45 +246,57 @@ public final class FaqIndex implements AutoCloseable {
             (weight < commonIdf ? common : rare).add(term);
         }
         List<String> chosen = rare.isEmpty() ? common : rare;
+        // a pasted essay must not become a huge query
         int added = 0;
         for (String term : chosen) {
-            if (added >= MAX_TERMS_PER_FIELD) break; // a pasted essay must not become a huge query
-            builder.add(new BoostQuery(termQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
+            if (added >= MAX_TERMS_PER_FIELD) break;
+            DisjunctionSearch.ScoredTerm clause = scoredTerm(field, term, boost);
+            if (clause == null) continue;
+            clauses.add(clause);
             added++;
         }
-        return added;
     }
 
     /**
-     * A term query that reuses the term's place in the index: this snapshot never changes, so the look-up in the
-     * terms dictionary (and the enumerator it allocates) is done once per term instead of once per question. Only
-     * terms the index holds get here ({@link #addTerms} skips the rest), so the cache is bounded by its vocabulary.
-     * The statistics are Lucene's own, so scores are exactly those of a plain {@link TermQuery}.
+     * A clause that reuses the term's place in the index and its scorer: this snapshot never changes, so the
+     * look-up in the terms dictionary and the term's BM25 weight are computed once per term instead of once per
+     * question. Only terms the index holds get here ({@link #addTerms} skips the rest), and a field's boost never
+     * changes, so the cache is bounded by the index's vocabulary. Statistics and scorer are Lucene's own, so
+     * scores are exactly those of a {@code BoostQuery} over a plain {@code TermQuery}. Null for a term that only
+     * the whole-entry texts have, which are counted in the statistics but not indexed.
      */
-    private TermQuery termQuery(Term term) {
-        TermStates states = termStates.get(term);
-        if (states == null) {
-            try {
-                states = TermStates.build(searcher, term, true);
-            } catch (IOException e) {
-                throw new UncheckedIOException("looking up " + term + " failed", e);
-            }
-            termStates.put(term, states);
+    private DisjunctionSearch.ScoredTerm scoredTerm(int field, String text, float boost) {
+        Map<String, DisjunctionSearch.ScoredTerm> cache = scoredTerms.get(field);
+        DisjunctionSearch.ScoredTerm cached = cache.get(text);
+        if (cached != null) return cached;
+        try {
+            DisjunctionSearch.ScoredTerm scored = disjunction.clause(field, text, boost);
+            if (scored != null) cache.put(text, scored);
+            return scored;
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking up " + FIELDS[field] + ":" + text + " failed", e);
         }
-        return new TermQuery(term, states);
     }
 
     private static List<String> bigramsOnly(Collection<String> grams) {
         return grams.stream().filter(g -> g.indexOf('_') >= 0).toList();
     }
 
-    private int ordinal(int docId) throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
-        NumericDocValues values = leaf.reader().getNumericDocValues(ORDINAL);
-        int local = docId - leaf.docBase;
-        if (values == null || !values.advanceExact(local)) throw new IllegalStateException("document without ordinal");
-        return (int) values.longValue();
+    /** Each document's phrasing, by document id: read once, as Lucene may have renumbered the documents. */
+    private static int[] phrasingOrdinals(DirectoryReader reader) {
+        var ordinals = new int[reader.maxDoc()];
+        try {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                NumericDocValues values = leaf.reader().getNumericDocValues(ORDINAL);
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (values == null || !values.advanceExact(doc)) throw new IllegalStateException("document without ordinal");
+                    ordinals[leaf.docBase + doc] = (int) values.longValue();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the index's ordinals failed", e);
+        }
+        return ordinals;
     }
 
     public List<IndexedPhrasing> phrasings() {
@@ -351,6 +356,15 @@ public final class FaqIndex implements AutoCloseable {
         } catch (IOException ignored) {
             // a leftover folder in the temp directory is harmless
         }
+    }
+
+    int phrasingOrdinal(int docId) {
+        return phrasingOrdinals[docId];
+    }
+
+    /** The Lucene reader, for tests that compare {@link #search} with Lucene's own search. */
+    DirectoryReader reader() {
+        return reader;
     }
 
     public int size() {

@@ -1,0 +1,141 @@
+package io.kefu.qa.index;
+
+import io.kefu.qa.Fixtures;
+import io.kefu.qa.KnowledgeBase;
+import io.kefu.qa.expand.TextAnalyzer;
+import io.kefu.qa.knowledge.KnowledgeFiles;
+import io.kefu.qa.knowledge.LexiconFiles;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link DisjunctionSearch} must find exactly what Lucene's {@code IndexSearcher} finds for the same clauses. */
+class DisjunctionSearchTest {
+
+    private static final Path DEMO = Path.of("..", "knowledge", "src", "main", "resources", "knowledge");
+
+    @Test
+    void findsWhatLuceneFindsForEveryPhrasingOfTheDemoKnowledgeBaseAndLongMixesOfThem() throws IOException {
+        KnowledgeBase knowledge = KnowledgeFiles.fromDirectory(DEMO);
+        var analyzer = new TextAnalyzer(LexiconFiles.fromDirectory(DEMO));
+        var questions = new ArrayList<String>();
+        knowledge.entries().forEach(entry -> questions.addAll(entry.phrasings()));
+        var random = new Random(7);
+        List<String> singles = List.copyOf(questions);
+        for (int i = 0; i < 300; i++) { // long messages: many clauses, up to the per-field cap
+            var mix = new StringBuilder();
+            for (int j = 0; j < 2 + random.nextInt(8); j++) mix.append(singles.get(random.nextInt(singles.size())));
+            questions.add(mix.toString());
+        }
+        try (FaqIndex index = FaqIndex.build(knowledge, analyzer)) {
+            var lucene = new IndexSearcher(index.reader());
+            lucene.setSimilarity(new BM25Similarity());
+            int compared = 0;
+            for (String question : questions) {
+                var analyzed = analyzer.analyze(question);
+                List<DisjunctionSearch.ScoredTerm> clauses = index.clauses(analyzed);
+                if (clauses.isEmpty()) continue;
+                ScoreDoc[] expected = lucene.search(booleanQuery(clauses), 30).scoreDocs;
+                List<FaqIndex.Hit> actual = index.search(analyzed, 30);
+                assertEquals(expected.length, actual.size(), question);
+                for (int i = 0; i < expected.length; i++) {
+                    assertEquals(index.phrasings().get(index.phrasingOrdinal(expected[i].doc)), actual.get(i).phrasing(),
+                            question + " #" + i);
+                    assertEquals(expected[i].score, actual.get(i).score(), question + " #" + i);
+                }
+                compared++;
+            }
+            assertTrue(compared > 1000, "compared " + compared);
+        }
+    }
+
+    @Test
+    void handlesSeveralSegmentsDeletedDocumentsAndRepeatedTerms() throws IOException {
+        var random = new Random(11);
+        String[] words = {"a", "b", "c", "d", "e", "f", "g", "h"};
+        try (var directory = new ByteBuffersDirectory()) {
+            var config = new IndexWriterConfig(new WhitespaceAnalyzer()).setSimilarity(new BM25Similarity())
+                    .setMergePolicy(NoMergePolicy.INSTANCE);
+            try (var writer = new IndexWriter(directory, config)) {
+                for (int doc = 0; doc < 600; doc++) {
+                    var document = new Document();
+                    document.add(new StringField("id", Integer.toString(doc), Field.Store.NO));
+                    document.add(new TextField("x", text(random, words, 1 + random.nextInt(12)), Field.Store.NO));
+                    if (random.nextBoolean()) document.add(new TextField("y", text(random, words, 1 + random.nextInt(4)), Field.Store.NO));
+                    writer.addDocument(document);
+                    if (doc % 150 == 149) writer.commit(); // a new segment
+                }
+                for (int doc = 0; doc < 600; doc += 7) writer.deleteDocuments(new Term("id", Integer.toString(doc)));
+                writer.commit();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                assertTrue(reader.leaves().size() > 1, "several segments");
+                assertTrue(reader.hasDeletions());
+                var search = new DisjunctionSearch(reader, new BM25Similarity(), "x", "y");
+                var lucene = new IndexSearcher(reader);
+                lucene.setSimilarity(new BM25Similarity());
+                for (int q = 0; q < 500; q++) {
+                    var clauses = new ArrayList<DisjunctionSearch.ScoredTerm>();
+                    for (int c = 0; c < 1 + random.nextInt(6); c++) { // the same term twice happens too
+                        DisjunctionSearch.ScoredTerm clause = search.clause(random.nextInt(2),
+                                words[random.nextInt(words.length)], 0.1f + random.nextFloat());
+                        if (clause != null) clauses.add(clause);
+                    }
+                    if (clauses.isEmpty()) continue;
+                    int limit = 1 + random.nextInt(40);
+                    ScoreDoc[] expected = lucene.search(booleanQuery(clauses), limit).scoreDocs;
+                    ScoreDoc[] actual = search.top(clauses, limit);
+                    assertArrayEquals(expected.length == 0 ? new int[0] : docs(expected), docs(actual), "query " + q);
+                    for (int i = 0; i < expected.length; i++) assertEquals(expected[i].score, actual[i].score, 1e-6f);
+                }
+                assertEquals(null, search.clause(0, "absent", 1f), "a term no document has makes no clause");
+            }
+        }
+    }
+
+    private static BooleanQuery booleanQuery(List<DisjunctionSearch.ScoredTerm> clauses) {
+        var builder = new BooleanQuery.Builder();
+        for (DisjunctionSearch.ScoredTerm clause : clauses) {
+            builder.add(new BoostQuery(new TermQuery(clause.term()), clause.boost()), BooleanClause.Occur.SHOULD);
+        }
+        return builder.build();
+    }
+
+    private static String text(Random random, String[] words, int length) {
+        var text = new StringBuilder();
+        for (int i = 0; i < length; i++) text.append(words[random.nextInt(words.length)]).append(' ');
+        return text.toString();
+    }
+
+    private static int[] docs(ScoreDoc[] docs) {
+        int[] ids = new int[docs.length];
+        for (int i = 0; i < docs.length; i++) ids[i] = docs[i].doc;
+        return ids;
+    }
+}
