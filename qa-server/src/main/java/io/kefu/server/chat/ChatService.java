@@ -139,8 +139,7 @@ public class ChatService {
     /**
      * Asks the bot (outside any transaction, with the dialogue state read when the message was stored), then stores
      * its messages, decision and dialogue state in one transaction; returns them numbered, or nothing when the
-     * question was answered meanwhile. The decision log's key (one decision per customer message) is what keeps a
-     * question from being answered twice.
+     * question was answered meanwhile.
      */
     Replied reply(Conversation conversation, Received received) {
         ChatMessage question = received.message();
@@ -150,37 +149,31 @@ public class ChatService {
         return new Replied(store(conversation.id(), question, turn), turn.handoff());
     }
 
-    /** Stores the bot's turn; {@code question} is the customer message it answers, or null when the bot began. */
+    /**
+     * Stores the bot's turn; {@code question} is the customer message it answers, or null when the bot began. The
+     * conversation's row is locked first (by reserving the numbers), so two nodes answering the same resent question
+     * are stored one after the other, and the second sees the first's reply and stores nothing.
+     */
     private List<ChatMessage> store(String id, ChatMessage question, BotTurn turn) {
         if (turn.messages().isEmpty()) return List.of();
         Long replyTo = question == null ? null : question.seq();
-        try {
-            return tx.execute(status -> {
-                long last = store.reserve(id, turn.messages().size(), turn.state())
-                        .orElseThrow(() -> vanished(id));
-                if (question == null) {
-                    // the bot speaks first: nothing to decide on, nothing answered twice
-                } else if (turn.decision() != null) {
-                    store.insertDecision(id, question.seq(), PersonalDataMask.mask(question.text()), turn.decision());
-                } else if (store.hasReplyTo(id, question.seq())) {
-                    status.setRollbackOnly();
-                    return List.of();
-                }
-                long seq = last - turn.messages().size();
-                var stored = new ArrayList<ChatMessage>();
-                for (OutgoingMessage out : turn.messages()) {
-                    stored.add(new ChatMessage(++seq, Sender.BOT, out.kind(), out.text(), null, replyTo,
-                            out.suggestions(), out.quickReplies(), Instant.now(), null));
-                }
-                store.insertMessages(id, stored);
-                return stored;
-            });
-        } catch (DuplicateKeyException e) {
+        return tx.execute(status -> {
+            long last = store.reserve(id, turn.messages().size(), turn.state()).orElseThrow(() -> vanished(id));
             if (question != null && store.hasReplyTo(id, question.seq())) {
-                return List.of(); // answered meanwhile; all of this rolled back
+                status.setRollbackOnly();
+                return List.of();
             }
-            throw e;
-        }
+            long seq = last - turn.messages().size();
+            var stored = new ArrayList<ChatMessage>();
+            for (OutgoingMessage out : turn.messages()) {
+                stored.add(new ChatMessage(++seq, Sender.BOT, out.kind(), out.text(), null, replyTo,
+                        out.suggestions(), out.quickReplies(), Instant.now(), null));
+            }
+            ChatStore.DecisionLog decision = question == null || turn.decision() == null ? null
+                    : new ChatStore.DecisionLog(PersonalDataMask.mask(question.text()), turn.decision());
+            store.insertMessages(id, stored, decision);
+            return stored;
+        });
     }
 
     /** Messages {@code from..to} of a conversation (e.g. ones another node added). */

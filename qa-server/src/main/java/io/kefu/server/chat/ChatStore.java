@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,26 +157,46 @@ class ChatStore {
     }
 
     void insertMessage(String conversationId, ChatMessage message) {
-        insertMessages(conversationId, List.of(message));
+        insertMessages(conversationId, List.of(message), null);
     }
 
-    /** Inserts messages with one statement (one row each), whatever their number. */
-    void insertMessages(String conversationId, List<ChatMessage> messages) {
+    /**
+     * What the bot decided on a customer message, as logged on the first message of its reply.
+     *
+     * @param maskedQuestion the question with mobile, ID and card numbers masked
+     */
+    record DecisionLog(String maskedQuestion, BotDecision decision) {
+    }
+
+    /**
+     * Inserts messages with one statement (one row each), whatever their number; {@code decision} (or null) is
+     * logged on the first of them.
+     */
+    void insertMessages(String conversationId, List<ChatMessage> messages, DecisionLog decision) {
         if (messages.isEmpty()) return;
-        var sql = new StringBuilder(
-                "insert into messages (conversation_id, seq, sender, kind, client_id, reply_to, body, extra, created_at, agent) "
-                        + "values ");
-        var params = new ArrayList<>(messages.size() * 10);
-        for (ChatMessage message : messages) {
-            if (!params.isEmpty()) sql.append(", ");
-            sql.append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        var sql = new StringBuilder("insert into messages (conversation_id, seq, sender, kind, client_id, reply_to, "
+                + "body, extra, created_at, agent, decision_kind, decision_question, matched_id, score, stage, micros) "
+                + "values ");
+        var params = new ArrayList<>(messages.size() * 16);
+        for (int i = 0; i < messages.size(); i++) {
+            ChatMessage message = messages.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             String extra = message.suggestions().isEmpty() && message.quickReplies().isEmpty() ? null
                     : json.writeValueAsString(new Extra(message.suggestions(), message.quickReplies()));
             params.addAll(Arrays.asList(conversationId, message.seq(), message.sender().wireName(),
                     message.kind(), message.clientId(), message.replyTo(), message.text(), extra,
                     message.at().atOffset(ZoneOffset.UTC), message.agent()));
+            params.addAll(decisionColumns(i == 0 ? decision : null));
         }
         jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    /** The decision columns of one inserted message: all null but on the reply's first message. */
+    private static List<Object> decisionColumns(DecisionLog logged) {
+        if (logged == null) return Arrays.asList(null, null, null, null, null, null);
+        BotDecision decision = logged.decision();
+        return Arrays.asList(decision.kind(), clip(logged.maskedQuestion(), QUESTION_LENGTH), decision.matchedId(),
+                decision.score(), clip(decision.stage(), STAGE_LENGTH), decision.micros());
     }
 
     Optional<ChatMessage> messageByClientId(String conversationId, String clientId) {
@@ -198,16 +219,10 @@ class ChatStore {
                 .params(conversationId, seq).withMaxRows(limit).query(this::message).list();
     }
 
-    void insertDecision(String conversationId, long seq, String maskedQuestion, BotDecision decision) {
-        jdbc.sql("insert into bot_decisions (conversation_id, seq, question, kind, matched_id, score, stage, micros, "
-                        + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(conversationId, seq, maskedQuestion, decision.kind(), decision.matchedId(), decision.score(),
-                        clip(decision.stage(), STAGE_LENGTH), decision.micros(), now())
-                .update();
-    }
-
-    /** The width of bot_decisions.stage: a rule naming a long template is cut rather than failing the turn. */
+    /** The width of messages.stage: a rule naming a long template is cut rather than failing the turn. */
     static final int STAGE_LENGTH = 200;
+    /** The width of messages.decision_question. */
+    static final int QUESTION_LENGTH = 2000;
 
     private static String clip(String text, int length) {
         return text == null || text.length() <= length ? text : text.substring(0, length);
@@ -219,21 +234,35 @@ class ChatStore {
 
     /** The whole conversation, oldest first, at most {@code limit} messages (the latest ones). */
     List<TranscriptLine> transcript(String conversationId, int limit) {
-        return jdbc.sql("select m.*, d.kind as d_kind, d.matched_id as d_matched_id "
-                        + "from messages m left join bot_decisions d on d.conversation_id = m.conversation_id "
-                        + "and d.seq = m.seq where m.conversation_id = ? and m.seq > "
-                        + "(select last_seq from conversations where id = ?) - ? order by m.seq")
+        var messages = new ArrayList<ChatMessage>();
+        var decisions = new HashMap<Long, LoggedDecision>(); // by the customer message decided on
+        jdbc.sql("select * from messages where conversation_id = ? "
+                        + "and seq > (select last_seq from conversations where id = ?) - ? order by seq")
                 .params(conversationId, conversationId, limit)
-                .query((rs, row) -> new TranscriptLine(message(rs, row), rs.getString("d_kind"),
-                        rs.getString("d_matched_id")))
-                .list();
+                .query(rs -> {
+                    ChatMessage message = message(rs, 0);
+                    messages.add(message);
+                    LoggedDecision decision = loggedDecision(rs);
+                    if (decision != null && message.replyTo() != null) decisions.put(message.replyTo(), decision);
+                });
+        return messages.stream().map(message -> {
+            LoggedDecision decision = message.sender() == Sender.CUSTOMER ? decisions.get(message.seq()) : null;
+            return new TranscriptLine(message, decision == null ? null : decision.kind(),
+                    decision == null ? null : decision.matchedId());
+        }).toList();
     }
 
+    /** What the bot decided on customer message {@code seq}: logged on its reply, numbered after it. */
     Optional<LoggedDecision> decision(String conversationId, long seq) {
-        return jdbc.sql("select question, kind, matched_id from bot_decisions where conversation_id = ? and seq = ?")
-                .params(conversationId, seq)
-                .query((rs, row) -> new LoggedDecision(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .optional();
+        return jdbc.sql("select * from messages where conversation_id = ? and seq > ? and reply_to = ? "
+                        + "and decision_kind is not null order by seq")
+                .params(conversationId, seq, seq).withMaxRows(1)
+                .query((rs, row) -> loggedDecision(rs)).optional();
+    }
+
+    private static LoggedDecision loggedDecision(ResultSet rs) throws SQLException {
+        String kind = rs.getString("decision_kind");
+        return kind == null ? null : new LoggedDecision(rs.getString("decision_question"), kind, rs.getString("matched_id"));
     }
 
     /** One rating per conversation; rating again replaces it. */

@@ -67,6 +67,40 @@ abstract class ChatStoreContract {
     }
 
     @Test
+    void decisionsLoggedBeforeVersion6MoveOntoTheFirstMessageOfTheirReply() {
+        DataSource dataSource = dataSource();
+        Flyway before = flyway(dataSource);
+        Flyway.configure().configuration(before.getConfiguration()).target("5").load().migrate();
+        var sql = JdbcClient.create(dataSource);
+        sql.sql("insert into visitors (id, token_hash, created_at) values ('v', 'h', current_timestamp)").update();
+        sql.sql("insert into conversations (id, visitor_id, channel, status, last_seq, created_at) "
+                + "values ('c', 'v', 'web', 'open', 4, current_timestamp)").update();
+        String message = "insert into messages (conversation_id, seq, sender, kind, client_id, reply_to, body, created_at) "
+                + "values ('c', ?, ?, ?, ?, ?, ?, current_timestamp)";
+        sql.sql(message).params(1, "customer", "text", "m1", null, "我的手机号13812345678话费怎么查").update();
+        sql.sql(message).params(2, "bot", "answer", null, 1, "您可以……").update();
+        sql.sql(message).params(3, "bot", "form", null, 1, "请提供手机号").update();
+        sql.sql(message).params(4, "customer", "text", "m2", null, "谢谢").update();
+        sql.sql("insert into bot_decisions (conversation_id, seq, question, kind, matched_id, score, stage, micros, "
+                + "created_at) values ('c', 1, '我的手机号138****5678话费怎么查', 'answer', 'faq-1', 0.9, 'rank', 7, "
+                + "current_timestamp)").update();
+
+        Flyway.configure().configuration(before.getConfiguration()).load().migrate();
+        store = new ChatStore(sql, JsonMapper.builder().build());
+        ChatStore.LoggedDecision moved = store.decision("c", 1).orElseThrow();
+        assertEquals(new ChatStore.LoggedDecision("我的手机号138****5678话费怎么查", "answer", "faq-1"), moved);
+        assertTrue(store.decision("c", 4).isEmpty(), "an undecided message has none");
+        assertEquals(1, sql.sql("select count(*) from messages where decision_kind is not null").query(Long.class).single(),
+                "on the reply's first message only");
+        List<TranscriptLine> transcript = store.transcript("c", 100);
+        assertEquals(4, transcript.size());
+        assertEquals("answer", transcript.get(0).decisionKind(), "the agent sees it on the customer's message");
+        assertEquals("faq-1", transcript.get(0).matchedId());
+        assertEquals(null, transcript.get(1).decisionKind());
+        assertEquals(null, transcript.get(3).decisionKind());
+    }
+
+    @Test
     void theDialogueStateIsStoredWithTheConversation() {
         ChatService.Session session = chat().start(null, null, false);
         assertTrue(store.dialogueState(session.conversation().id()).isEmpty());
