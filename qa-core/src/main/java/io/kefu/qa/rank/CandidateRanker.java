@@ -42,17 +42,25 @@ public final class CandidateRanker {
     public List<RankedCandidate> rank(AnalyzedText question, List<Candidate> candidates, FaqIndex index) {
         TextProfile profile = TextProfile.of(question, index.statistics());
         var scored = new ArrayList<Scored>(candidates.size());
+        var features = new double[PairFeatures.NAMES.size()];
         for (Candidate candidate : candidates) {
-            EntryScore entry = score(profile, candidate.entry().id(), index);
+            EntryScore entry = score(profile, candidate.entry().id(), index, features);
             // a retrieved entry has phrasings; its first hit has the best BM25 score
             scored.add(new Scored(new RankedCandidate(candidate.entry(), entry.matched().text(),
                     candidate.hits().get(0).score(), entry.best()), entry.evidence()));
         }
-        scored.sort(Comparator.comparing(Scored::confident).reversed()
-                .thenComparing(Scored::orderBy, Comparator.reverseOrder())
-                .thenComparing(s -> s.candidate().score(), Comparator.reverseOrder())
-                .thenComparing(s -> s.candidate().retrieval(), Comparator.reverseOrder()));
+        scored.sort(CandidateRanker::bestFirst);
         return scored.stream().map(Scored::candidate).toList();
+    }
+
+    /** Confident first, then by the evidence (or the confident score), the score, the retrieval score; unboxed. */
+    private static int bestFirst(Scored a, Scored b) {
+        if (a.confident() != b.confident()) return a.confident() ? -1 : 1;
+        int order = Double.compare(b.orderBy(), a.orderBy());
+        if (order != 0) return order;
+        order = Double.compare(b.candidate().score(), a.candidate().score());
+        if (order != 0) return order;
+        return Double.compare(b.candidate().retrieval(), a.candidate().retrieval());
     }
 
     private record Scored(RankedCandidate candidate, double evidence) {
@@ -76,14 +84,15 @@ public final class CandidateRanker {
     private record EntryScore(double evidence, double best, IndexedPhrasing matched) {
     }
 
-    private EntryScore score(TextProfile question, String entryId, FaqIndex index) {
+    /** {@code features}: a buffer for each pair's features, which the model reads at once. */
+    private EntryScore score(TextProfile question, String entryId, FaqIndex index, double[] features) {
         TermStatistics stats = index.statistics();
         List<IndexedPhrasing> phrasings = index.phrasingsOf(entryId);
         double[] probabilities = new double[phrasings.size()];
         IndexedPhrasing matched = null;
         double best = -1;
         for (int i = 0; i < probabilities.length; i++) {
-            probabilities[i] = probability(question, phrasings.get(i), stats);
+            probabilities[i] = probability(question, phrasings.get(i), stats, features);
             if (probabilities[i] > best) {
                 best = probabilities[i];
                 matched = phrasings.get(i);
@@ -95,7 +104,7 @@ public final class CandidateRanker {
             none *= 1 - probabilities[i];
         }
         var whole = index.wholeEntry(entryId);
-        double wholeProbability = whole.isPresent() ? probability(question, whole.get(), stats) : 0;
+        double wholeProbability = whole.isPresent() ? probability(question, whole.get(), stats, features) : 0;
         none *= 1 - wholeProbability;
         return new EntryScore(1 - none, Math.max(best, wholeProbability), matched);
     }
@@ -106,11 +115,12 @@ public final class CandidateRanker {
      */
     public double entrySimilarity(AnalyzedText question, String entryId, FaqIndex index) {
         if (index.phrasingsOf(entryId).isEmpty()) return 0;
-        return score(TextProfile.of(question, index.statistics()), entryId, index).best();
+        return score(TextProfile.of(question, index.statistics()), entryId, index,
+                new double[PairFeatures.NAMES.size()]).best();
     }
 
-    private double probability(TextProfile question, IndexedPhrasing phrasing, TermStatistics stats) {
-        return model.probability(PairFeatures.extract(question, phrasing.profile(), stats.maxIdf()));
+    private double probability(TextProfile question, IndexedPhrasing phrasing, TermStatistics stats, double[] features) {
+        return model.probability(PairFeatures.extract(question, phrasing.profile(), stats.maxIdf(), features));
     }
 
     /** The calibrated score of one phrasing for a question, whether or not retrieval found it. */

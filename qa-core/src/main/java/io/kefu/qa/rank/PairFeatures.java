@@ -24,6 +24,14 @@ public final class PairFeatures {
 
     /** The features of candidate {@code d} for question {@code q}; {@code maxIdf} scales idf-valued features. */
     public static double[] extract(TextProfile q, TextProfile candidate, double maxIdf) {
+        return extract(q, candidate, maxIdf, new double[NAMES.size()]);
+    }
+
+    /**
+     * {@link #extract(TextProfile, TextProfile, double)} into {@code into} (of {@link #NAMES}' size), which it
+     * returns: the ranker scores a hundred pairs per question and needs each vector only until the model has read it.
+     */
+    public static double[] extract(TextProfile q, TextProfile candidate, double maxIdf, double[] into) {
         TextProfile d = candidate.alignedWith(q);
         TermOverlap concepts = TermOverlap.of(q.concepts, d.concepts);
         double sharedNouns = TermOverlap.sharedMass(q.nouns, d.nouns);
@@ -33,27 +41,29 @@ public final class PairFeatures {
         int sharedBigrams = SortedNumbers.shared(q.bigrams, d.bigrams);
         int bigramUnion = q.bigrams.length + d.bigrams.length - sharedBigrams;
         int sharedPinyin = SortedNumbers.shared(q.pinyinBigrams, d.pinyinBigrams);
-        return new double[]{
-                1.0,
-                share(concepts.sharedMass(), q.concepts.mass()), share(concepts.sharedMass(), d.concepts.mass()),
-                q.nouns.isEmpty() ? 1 : share(sharedNouns, q.nouns.mass()),
-                d.nouns.isEmpty() ? 1 : share(sharedNouns, d.nouns.mass()),
-                share(sharedGrams, q.grams.mass()), share(sharedGrams, d.grams.mass()),
-                bigramUnion == 0 ? 0 : (double) sharedBigrams / bigramUnion,
-                cover(sharedPinyin, q.pinyinBigrams), cover(sharedPinyin, d.pinyinBigrams),
-                1.0 - (double) alignment.editDistance() / longer,
-                (double) alignment.longestCommonRun() / longer,
-                (double) alignment.commonSubsequence() / longer,
-                (double) Math.min(q.units.length, d.units.length) / longer,
-                q.negated != d.negated ? 1 : 0,
-                numberMismatch(q.numbers, d.numbers),
-                !q.questionType.isEmpty() && !d.questionType.isEmpty() && !q.questionType.equals(d.questionType) ? 1 : 0,
-                concepts.maxMissingFromFirst() / maxIdf,
-                concepts.maxMissingFromSecond() / maxIdf,
-                Math.min(5, concepts.missingFromFirst()) / 5.0,
-                Math.min(5, concepts.missingFromSecond()) / 5.0,
-                q.compact.equals(d.compact) ? 1 : 0,
-        };
+        into[0] = 1.0;
+        into[1] = share(concepts.sharedMass(), q.concepts.mass());
+        into[2] = share(concepts.sharedMass(), d.concepts.mass());
+        into[3] = q.nouns.isEmpty() ? 1 : share(sharedNouns, q.nouns.mass());
+        into[4] = d.nouns.isEmpty() ? 1 : share(sharedNouns, d.nouns.mass());
+        into[5] = share(sharedGrams, q.grams.mass());
+        into[6] = share(sharedGrams, d.grams.mass());
+        into[7] = bigramUnion == 0 ? 0 : (double) sharedBigrams / bigramUnion;
+        into[8] = cover(sharedPinyin, q.pinyinBigrams);
+        into[9] = cover(sharedPinyin, d.pinyinBigrams);
+        into[10] = 1.0 - (double) alignment.editDistance() / longer;
+        into[11] = (double) alignment.longestCommonRun() / longer;
+        into[12] = (double) alignment.commonSubsequence() / longer;
+        into[13] = (double) Math.min(q.units.length, d.units.length) / longer;
+        into[14] = q.negated != d.negated ? 1 : 0;
+        into[15] = numberMismatch(q.numbers, d.numbers);
+        into[16] = !q.questionType.isEmpty() && !d.questionType.isEmpty() && !q.questionType.equals(d.questionType) ? 1 : 0;
+        into[17] = concepts.maxMissingFromFirst() / maxIdf;
+        into[18] = concepts.maxMissingFromSecond() / maxIdf;
+        into[19] = Math.min(5, concepts.missingFromFirst()) / 5.0;
+        into[20] = Math.min(5, concepts.missingFromSecond()) / 5.0;
+        into[21] = q.compact.equals(d.compact) ? 1 : 0;
+        return into;
     }
 
     private static double share(double part, double whole) {

@@ -15,6 +15,12 @@ package io.kefu.qa.rank;
  */
 record UnitAlignment(int editDistance, int longestCommonRun, int commonSubsequence) {
 
+    /**
+     * The common run's two columns of vectors, one pair per thread: allocating them for every pair was a third of
+     * the chat server's allocation. Only the first {@code depth} entries are ever read, and each is written first.
+     */
+    private static final ThreadLocal<long[][]> RUN_COLUMNS = ThreadLocal.withInitial(() -> new long[2][Long.SIZE]);
+
     static UnitAlignment of(UnitPattern a, int[] b) {
         int m = a.length();
         if (m == 0 || b.length == 0) return new UnitAlignment(Math.max(m, b.length), 0, 0);
@@ -28,8 +34,9 @@ record UnitAlignment(int editDistance, int longestCommonRun, int commonSubsequen
         long steps = all;
         // common run: runs[k] has the rows where a common run of k + 1 units ends in the previous column
         int longestPossible = Math.min(m, b.length);
-        long[] runs = new long[longestPossible];
-        long[] nextRuns = new long[longestPossible];
+        long[][] columns = RUN_COLUMNS.get();
+        long[] runs = columns[0];
+        long[] nextRuns = columns[1];
         int depth = 0;
         int longestRun = 0;
         for (int unit : b) {
