@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A WebSocket written by hand, for what well-behaved clients cannot send: a text frame that is not UTF-8.
+ * A WebSocket written by hand, for what well-behaved clients cannot send (a text frame that is not UTF-8), and for
+ * reading the server's close frame after the server has cut off a frame we were still writing. The JDK's client
+ * reports that cut as an error and drops the close frame it had already received; the kernel keeps it for us.
  */
 final class RawSocket implements AutoCloseable {
 
@@ -29,15 +31,40 @@ final class RawSocket implements AutoCloseable {
         if (!head.toString().startsWith("HTTP/1.1 101")) throw new IOException("no upgrade: " + head);
     }
 
-    /** Sends one masked text frame (opcode 1) with these exact bytes; payload under 126 bytes. */
+    /** Sends one masked text frame (opcode 1) with these exact bytes. */
     void sendText(byte[] payload) throws IOException {
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
-        out.write(0x81);
-        out.write(0x80 | payload.length);
-        out.write(mask);
-        for (int i = 0; i < payload.length; i++) out.write(payload[i] ^ mask[i % 4]);
+        byte[] frame = new byte[14 + payload.length];
+        int at = 0;
+        frame[at++] = (byte) 0x81;
+        if (payload.length < 126) {
+            frame[at++] = (byte) (0x80 | payload.length);
+        } else if (payload.length <= 0xffff) {
+            frame[at++] = (byte) (0x80 | 126);
+            frame[at++] = (byte) (payload.length >>> 8);
+            frame[at++] = (byte) payload.length;
+        } else {
+            frame[at++] = (byte) (0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) frame[at++] = (byte) ((long) payload.length >>> shift);
+        }
+        System.arraycopy(mask, 0, frame, at, 4);
+        at += 4;
+        for (int i = 0; i < payload.length; i++) frame[at++] = (byte) (payload[i] ^ mask[i % 4]);
+        out.write(frame, 0, at);
         out.flush();
+    }
+
+    /**
+     * {@link #sendText} for a frame the server is expected to refuse part-way: once it has closed the connection,
+     * the rest of our write fails, which is the point, not an error.
+     */
+    void sendTextUntilRefused(byte[] payload) {
+        try {
+            sendText(payload);
+        } catch (IOException refused) {
+            // the server closed the connection while we wrote; its close frame is still ours to read
+        }
     }
 
     /** Reads frames until a close frame; returns its status code. */
