@@ -26,20 +26,9 @@ public record SlotValue(String type, String text, int start, int end, String val
         if (start < 0 || end < start) throw new IllegalArgumentException("bad span " + start + ".." + end);
     }
 
-    /** The value as it may appear in logs and echoed replies: 138****8000, 1101**********123X, ****1234. */
+    /** The value as it may appear in logs and echoed replies, as {@link PersonalNumbers} masks it. */
     public String masked() {
-        return switch (type) {
-            case SlotTypes.MOBILE -> value.length() == 11 ? value.substring(0, 3) + "****" + value.substring(7) : stars(value.length());
-            case SlotTypes.ID_CARD -> value.length() > 8
-                    ? value.substring(0, 4) + stars(value.length() - 8) + value.substring(value.length() - 4)
-                    : stars(value.length());
-            case SlotTypes.BANK_CARD -> value.length() > 4 ? "****" + value.substring(value.length() - 4) : stars(value.length());
-            default -> value;
-        };
-    }
-
-    private static String stars(int count) {
-        return "*".repeat(count);
+        return PersonalNumbers.maskValue(type, value);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.kefu.server.chat;
 
+import io.kefu.qa.intent.PersonalNumbers;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -170,7 +171,7 @@ public class ChatService {
                         out.suggestions(), out.quickReplies(), Instant.now(), null));
             }
             ChatStore.DecisionLog decision = question == null || turn.decision() == null ? null
-                    : new ChatStore.DecisionLog(PersonalDataMask.mask(question.text()), turn.decision());
+                    : new ChatStore.DecisionLog(PersonalNumbers.maskText(question.text()), turn.decision());
             store.insertMessages(id, stored, decision);
             return stored;
         });
