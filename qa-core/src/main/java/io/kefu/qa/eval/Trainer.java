@@ -177,21 +177,22 @@ final class Trainer {
      * questions that open-domain pairs lack. The golden questions are never used here.
      */
     private void addKnowledgeBaseExamples(KnowledgeBase knowledge, List<double[]> rows, List<Boolean> labels) {
+        // trained on what the evaluator's holdout development split leaves in the knowledge base, so its questions
+        // are neither asked here nor found here as documents
+        KnowledgeBase training = HoldoutSplit.lastSimilar(knowledge).knowledge();
         var analyzer = new TextAnalyzer(lexicon);
-        try (FaqIndex index = FaqIndex.build(knowledge, analyzer)) {
+        try (FaqIndex index = FaqIndex.build(training, analyzer)) {
             double maxIdf = index.statistics().maxIdf();
-            for (FaqEntry entry : knowledge.entries()) {
-            // the last similar phrasing is the evaluator's holdout development split: never trained on
-            List<String> similar = entry.similar();
-            for (String phrasing : similar.subList(0, Math.max(0, similar.size() - 1))) {
-                AnalyzedText analyzed = index.correctHomophones(analyzer.analyze(phrasing));
-                TextProfile profile = TextProfile.of(analyzed, index.statistics());
-                for (FaqIndex.Hit hit : index.search(analyzed, RANKING_DEPTH + 1)) {
-                    if (hit.phrasing().analyzed().text().equals(analyzed.text())) continue;
-                    rows.add(PairFeatures.extract(profile, hit.phrasing().profile(), maxIdf));
-                    labels.add(hit.phrasing().entry().id().equals(entry.id()));
+            for (FaqEntry entry : training.entries()) {
+                for (String phrasing : entry.similar()) {
+                    AnalyzedText analyzed = index.correctHomophones(analyzer.analyze(phrasing));
+                    TextProfile profile = TextProfile.of(analyzed, index.statistics());
+                    for (FaqIndex.Hit hit : index.search(analyzed, RANKING_DEPTH + 1)) {
+                        if (hit.phrasing().analyzed().text().equals(analyzed.text())) continue;
+                        rows.add(PairFeatures.extract(profile, hit.phrasing().profile(), maxIdf));
+                        labels.add(hit.phrasing().entry().id().equals(entry.id()));
+                    }
                 }
-            }
             }
         }
     }
