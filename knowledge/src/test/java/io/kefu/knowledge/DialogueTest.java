@@ -153,6 +153,19 @@ class DialogueTest {
     }
 
     @Test
+    void aSuggestionClickedInsideAFormIsAnsweredNotTakenAsTheDetailAskedFor() {
+        say("我家宽带坏了");
+        assertTrue(last(say("账号是 02187654321")).contains("故障现象"));
+        // typed, these words would be the fault's description (they hold no question word); clicked, a question
+        Turn clicked = dialogue.respond(state, "上门安装宽带要多长时间", "tel-broadband-007", "c-1");
+        state = clicked.state();
+        assertEquals("tel-broadband-007", clicked.messages().get(0).entryId());
+        assertTrue(last(clicked).startsWith("我们继续刚才的故障申告"), last(clicked));
+        assertNotNull(state.form());
+        assertTrue(tickets.tickets().isEmpty());
+    }
+
+    @Test
     void aFormLeftAloneTimesOut() {
         say("我要报修");
         clock.advance(Duration.ofMinutes(11));

@@ -74,6 +74,24 @@ public final class QaBot implements AutoCloseable {
         }
     }
 
+    /**
+     * The reply to a suggestion button the customer clicked: the answer of the standard question {@code entryId}
+     * (its {@link Trace#decidedBy()} is {@link Trace#CHOSEN}), whatever the pipeline would have made of the
+     * button's text on its own, with the pipeline's other suggestions. When the entry is gone (the knowledge base
+     * was republished since the button was shown), the pipeline's own reply to the text.
+     */
+    public Reply choose(String question, String entryId) {
+        FaqIndex current = acquireIndex();
+        try {
+            Reply asked = pipeline.ask(question == null ? "" : question, current);
+            return current.wholeEntry(entryId == null ? "" : entryId)
+                    .map(whole -> ReplyComposer.chosen(whole.entry(), asked))
+                    .orElse(asked);
+        } finally {
+            current.release();
+        }
+    }
+
     /** The current snapshot, held open; a snapshot closed by a concurrent reload is skipped for its successor. */
     private FaqIndex acquireIndex() {
         while (true) {

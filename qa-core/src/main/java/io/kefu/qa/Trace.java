@@ -13,6 +13,9 @@ import java.util.List;
  */
 public record Trace(String normalized, List<String> tokens, List<Candidate> candidates, String decidedBy, long micros) {
 
+    /** {@link #decidedBy()} when the customer chose the answer by clicking a suggestion ({@link QaBot#choose}). */
+    public static final String CHOSEN = "chosen";
+
     public Trace {
         tokens = List.copyOf(tokens);
         candidates = List.copyOf(candidates);

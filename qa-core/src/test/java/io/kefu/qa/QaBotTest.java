@@ -105,6 +105,28 @@ class QaBotTest {
     }
 
     @Test
+    void aChosenSuggestionIsAnsweredWhateverTheTextMatches() {
+        Reply asked = bot.ask("彩铃不想要了，怎么关掉");
+        Reply chosen = bot.choose("彩铃不想要了，怎么关掉", "ringtone-open");
+        assertEquals("ringtone-close", asked.trace().candidates().get(0).id());
+        assertEquals(ReplyKind.ANSWER, chosen.kind());
+        assertEquals("ringtone-open", chosen.id());
+        assertEquals(Trace.CHOSEN, chosen.trace().decidedBy());
+        assertEquals(bot.similarity("彩铃不想要了，怎么关掉", "ringtone-open"), chosen.score(), 1e-12,
+                "the ranker's score of the chosen entry, for the decision log");
+        assertTrue(chosen.suggestions().stream().noneMatch(s -> s.id().equals("ringtone-open")));
+    }
+
+    @Test
+    void aChoiceOfAnEntryThatIsGoneIsAnsweredLikeTheText() {
+        Reply asked = bot.ask("话费余额怎么查");
+        Reply chosen = bot.choose("话费余额怎么查", "no-such-id");
+        assertEquals(asked.kind(), chosen.kind());
+        assertEquals(asked.id(), chosen.id());
+        assertEquals(asked.trace().decidedBy(), chosen.trace().decidedBy());
+    }
+
+    @Test
     void similarityScoresAnyEntry() {
         assertTrue(bot.similarity("话费余额怎么查", "balance") > bot.similarity("话费余额怎么查", "card-lost"));
         assertEquals(0, bot.similarity("话费余额怎么查", "no-such-id"));

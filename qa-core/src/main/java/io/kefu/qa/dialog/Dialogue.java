@@ -3,6 +3,7 @@ package io.kefu.qa.dialog;
 import io.kefu.qa.QaBot;
 import io.kefu.qa.Reply;
 import io.kefu.qa.ReplyKind;
+import io.kefu.qa.Trace;
 import io.kefu.qa.intent.IntentMatch;
 import io.kefu.qa.intent.PersonalNumbers;
 import io.kefu.qa.intent.SlotValue;
@@ -80,6 +81,17 @@ public final class Dialogue {
      * @param conversation the conversation's id, recorded on tickets
      */
     public Turn respond(DialogueState state, String text, String conversation) {
+        return respond(state, text, null, conversation);
+    }
+
+    /**
+     * The bot's reply to one customer message, which may be a click on a suggestion button: then the standard
+     * question {@code chosenEntry} is answered as chosen, not re-read as a follow-up or as a form's answer.
+     *
+     * @param chosenEntry  the id of the suggested standard question the customer clicked, or {@code null}
+     * @param conversation the conversation's id, recorded on tickets
+     */
+    public Turn respond(DialogueState state, String text, String chosenEntry, String conversation) {
         long now = clock.millis();
         var out = new ArrayList<BotMessage>();
         DialogueState current = state;
@@ -88,7 +100,7 @@ public final class Dialogue {
             current = current.withForm(null);
         }
         current = current.at(now);
-        Reply reply = bot.ask(text);
+        Reply reply = chosenEntry == null ? bot.ask(text) : bot.choose(text, chosenEntry);
         return current.form() != null
                 ? continueForm(current, text, reply, conversation, out)
                 : converse(current, text, reply, conversation, out);
@@ -109,7 +121,7 @@ public final class Dialogue {
     }
 
     private Turn converse(DialogueState state, String text, Reply reply, String conversation, List<BotMessage> out) {
-        Reply followUp = followUp(state, text, reply);
+        Reply followUp = chosen(reply) ? null : followUp(state, text, reply);
         if (followUp != null) {
             out.add(answerMessage(followUp));
             return new Turn(out, state.withTopic(new DialogueState.Topic(followUp.id(), followUp.question())), null,
@@ -204,7 +216,7 @@ public final class Dialogue {
             return new Turn(out, state.withForm(null), intent.intent(), null, reply);
         }
         FormDefinition.FormSlot asking = nextMissing(form, state.form());
-        String value = read(asking, text, reply);
+        String value = chosen(reply) ? null : read(asking, text, reply);
         if (value != null) {
             return askOrFinish(state.withForm(state.form().with(asking.name(), value)), form, reply, conversation, out);
         }
@@ -273,6 +285,10 @@ public final class Dialogue {
         FormDefinition form = forms.get(state.form().intent());
         if (form == null) throw new IllegalStateException("no form " + state.form().intent());
         return form;
+    }
+
+    private static boolean chosen(Reply reply) {
+        return Trace.CHOSEN.equals(reply.trace().decidedBy());
     }
 
     private static BotMessage answerMessage(Reply reply) {

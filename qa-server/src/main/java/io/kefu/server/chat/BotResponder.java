@@ -38,11 +38,12 @@ public class BotResponder {
     /**
      * @param conversation the conversation the message belongs to
      * @param text         what the customer typed or clicked
+     * @param chosenEntry  the standard question of the suggestion button clicked, {@code null} for typed text
      * @param storedState  the stored dialogue state (JSON), {@code null} for a conversation without one yet
      */
-    BotTurn respond(Conversation conversation, String text, String storedState) {
+    BotTurn respond(Conversation conversation, String text, String chosenEntry, String storedState) {
         DialogueState state = storedState == null ? DialogueState.start() : parse(storedState);
-        Turn turn = dialogue.respond(state, text, conversation.id());
+        Turn turn = dialogue.respond(state, text, chosenEntry, conversation.id());
         Reply reply = turn.reply();
         var decision = new BotDecision(turn.handoff() != null ? "handoff" : reply.kind().wireName(),
                 reply.question() == null ? null : reply.id(), reply.score(), reply.trace().decidedBy(),

@@ -143,8 +143,13 @@ public class ChatService {
      * question was answered meanwhile.
      */
     Replied reply(Conversation conversation, Received received) {
+        return reply(conversation, received, null);
+    }
+
+    /** {@link #reply(Conversation, Received)} to a click on the suggestion button of standard question {@code chosenEntry}. */
+    Replied reply(Conversation conversation, Received received, String chosenEntry) {
         ChatMessage question = received.message();
-        BotTurn answered = responder.respond(conversation, question.text(), received.dialogueState());
+        BotTurn answered = responder.respond(conversation, question.text(), chosenEntry, received.dialogueState());
         BotTurn turn = received.handoff() == Handoff.WAITING && !answered.clearAnswer() ? answered.whileWaiting()
                 : answered;
         return new Replied(store(conversation.id(), question, turn), turn.handoff());

@@ -126,7 +126,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
         if (!received.duplicate()) handoff.added(conversation.id(), received.agent(), List.of(received.message()));
         if (!received.needsReply()) return;
         send(connection, ServerFrame.botTyping(connection.lastSeq(), true));
-        ChatService.Replied replied = chat.reply(conversation, received);
+        ChatService.Replied replied = chat.reply(conversation, received, message.suggestion());
         for (ChatMessage reply : replied.messages()) sockets.deliver(conversation.id(), reply);
         if (replied.messages().isEmpty()) send(connection, ServerFrame.botTyping(connection.lastSeq(), false));
         handoff.added(conversation.id(), null, replied.messages());

@@ -228,8 +228,11 @@ class ChatStore {
         return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
-    /** A decision log entry as stored: the masked question, the kind and the matched id. */
-    record LoggedDecision(String question, String kind, String matchedId) {
+    /**
+     * A decision log entry as stored: the masked question, the kind, the matched id and the stage that decided
+     * ({@code chosen} when the customer clicked a suggestion).
+     */
+    record LoggedDecision(String question, String kind, String matchedId, String stage) {
     }
 
     /** The whole conversation, oldest first, at most {@code limit} messages (the latest ones). */
@@ -262,7 +265,8 @@ class ChatStore {
 
     private static LoggedDecision loggedDecision(ResultSet rs) throws SQLException {
         String kind = rs.getString("decision_kind");
-        return kind == null ? null : new LoggedDecision(rs.getString("decision_question"), kind, rs.getString("matched_id"));
+        return kind == null ? null : new LoggedDecision(rs.getString("decision_question"), kind, rs.getString("matched_id"),
+                rs.getString("stage"));
     }
 
     /** One rating per conversation; rating again replaces it. */

@@ -69,6 +69,9 @@ class ChatJourneyIT {
         JsonNode clicked = first.next("message");
         assertEquals(4, clicked.get("seq").asLong());
         assertEquals("answer", clicked.get("kind").asString(), clicked.toString());
+        ChatStore.LoggedDecision choice = store.decision(conversation, 3).orElseThrow();
+        assertEquals(suggestion.get("id").asString(), choice.matchedId(), "the clicked standard question is answered");
+        assertEquals("chosen", choice.stage(), "decided by the click, not by matching the text again");
 
         // the network drops right after the customer sent a question, before the answer arrives
         first.send(message("c3", "手机停机了怎么办"));

@@ -51,7 +51,7 @@ abstract class ChatStoreContract {
             store = new ChatStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
             BotResponder echo = new BotResponder(null, store, null, new Binder(new MapConfigurationPropertySource()).bindOrCreate("kefu", KefuProperties.class)) {
                 @Override
-                BotTurn respond(Conversation conversation, String text, String storedState) {
+                BotTurn respond(Conversation conversation, String text, String chosenEntry, String storedState) {
                     statesSeen.add(String.valueOf(storedState));
                     var answer = new OutgoingMessage("answer", "收到：" + text,
                             List.of(new io.kefu.qa.Suggestion("faq-1", "相关问题")), List.of("转人工"));
@@ -88,7 +88,7 @@ abstract class ChatStoreContract {
         Flyway.configure().configuration(before.getConfiguration()).load().migrate();
         store = new ChatStore(sql, JsonMapper.builder().build());
         ChatStore.LoggedDecision moved = store.decision("c", 1).orElseThrow();
-        assertEquals(new ChatStore.LoggedDecision("我的手机号138****5678话费怎么查", "answer", "faq-1"), moved);
+        assertEquals(new ChatStore.LoggedDecision("我的手机号138****5678话费怎么查", "answer", "faq-1", "rank"), moved);
         assertTrue(store.decision("c", 4).isEmpty(), "an undecided message has none");
         assertEquals(1, sql.sql("select count(*) from messages where decision_kind is not null").query(Long.class).single(),
                 "on the reply's first message only");
