@@ -36,7 +36,7 @@ public final class PairFeatures {
         TermOverlap concepts = TermOverlap.of(q.concepts, d.concepts);
         double sharedNouns = TermOverlap.sharedMass(q.nouns, d.nouns);
         double sharedGrams = TermOverlap.sharedMass(q.grams, d.grams);
-        UnitAlignment alignment = UnitAlignment.of(q.unitPattern, d.units);
+        UnitAlignment alignment = UnitAlignment.of(q.unitPattern(), d.units);
         int longer = Math.max(1, Math.max(q.units.length, d.units.length));
         int sharedBigrams = SortedNumbers.shared(q.bigrams, d.bigrams);
         int bigramUnion = q.bigrams.length + d.bigrams.length - sharedBigrams;

@@ -34,7 +34,11 @@ public final class TextProfile {
     final int[] pinyinBigrams;
     /** The characters in order, gaps left out, at most {@link UnitPattern#MAX_LENGTH}. */
     final int[] units;
-    final UnitPattern unitPattern;
+    /**
+     * {@link #units} laid out for alignment, made on first use: only a question's profile is aligned with others,
+     * so the index's profiles never need one. Immutable, so threads racing to make it may each keep their own.
+     */
+    private UnitPattern unitPattern;
     final String compact;
     /** Read from the text once, so comparing needs no trip through it. */
     final boolean negated;
@@ -57,7 +61,6 @@ public final class TextProfile {
         List<String> kept = text.units().stream().filter(u -> !u.equals(GAP)).toList();
         if (kept.size() > UnitPattern.MAX_LENGTH) kept = kept.subList(0, UnitPattern.MAX_LENGTH);
         this.units = kept.stream().mapToInt(this::id).toArray();
-        this.unitPattern = UnitPattern.of(units);
         this.compact = String.join("", kept);
         this.negated = text.negated();
         this.questionType = text.questionType();
@@ -70,6 +73,12 @@ public final class TextProfile {
 
     public AnalyzedText text() {
         return text;
+    }
+
+    UnitPattern unitPattern() {
+        UnitPattern pattern = unitPattern;
+        if (pattern == null) unitPattern = pattern = UnitPattern.of(units);
+        return pattern;
     }
 
     static boolean isBigram(String gram) {
