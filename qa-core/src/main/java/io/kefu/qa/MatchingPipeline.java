@@ -60,7 +60,7 @@ final class MatchingPipeline {
         ReplyDecider.Decision decision = decider.decide(intentHits, ranked);
         long micros = (System.nanoTime() - start) / 1000;
         return ReplyComposer.compose(decision, ranked, replyOf(decision), new Trace(normalized.text(),
-                tokens.stream().map(Token::word).toList(), traceOf(ranked), decision.rule(), micros));
+                tokens.stream().map(Token::word).toList(), analyzed.nouns(), traceOf(ranked), decision.rule(), micros));
     }
 
     private String replyOf(ReplyDecider.Decision decision) {

@@ -25,7 +25,8 @@ final class ReplyComposer {
                 .mapToDouble(Trace.Candidate::score).findFirst().orElse(0);
         List<Suggestion> others = asked.suggestions().stream().filter(s -> !s.id().equals(entry.id())).toList();
         return new Reply(ReplyKind.ANSWER, entry.id(), entry.question(), entry.answer(), score, others, null,
-                new Trace(trace.normalized(), trace.tokens(), trace.candidates(), Trace.CHOSEN, trace.micros()));
+                new Trace(trace.normalized(), trace.tokens(), trace.keywords(), trace.candidates(), Trace.CHOSEN,
+                        trace.micros()));
     }
 
     /** @param intentReply the fixed reply text of the deciding intent, empty if it has none */

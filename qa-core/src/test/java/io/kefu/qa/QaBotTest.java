@@ -99,6 +99,8 @@ class QaBotTest {
         Reply reply = bot.ask("我要退订彩铃");
         assertEquals("我要退订彩铃", reply.trace().normalized());
         assertTrue(reply.trace().tokens().contains("退订"));
+        assertTrue(reply.trace().keywords().contains("彩铃"), reply.trace().keywords().toString());
+        assertFalse(reply.trace().keywords().contains("我"), "what it is about, not every word");
         assertFalse(reply.trace().candidates().isEmpty());
         assertFalse(reply.trace().decidedBy().isBlank());
         assertTrue(reply.trace().candidates().get(0).score() >= reply.trace().candidates().get(1).score());

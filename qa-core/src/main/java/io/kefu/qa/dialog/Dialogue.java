@@ -166,7 +166,7 @@ public final class Dialogue {
      */
     private Reply followUp(DialogueState state, String text, Reply alone) {
         if (state.topic() == null || alone.kind() == ReplyKind.HANDOFF || alone.kind() == ReplyKind.FORM
-                || (alone.kind() == ReplyKind.ANSWER && alone.question() == null) || !looksLikeFollowUp(text, alone)) {
+                || (alone.kind() == ReplyKind.ANSWER && alone.question() == null) || !looksLikeFollowUp(alone)) {
             return null;
         }
         Set<String> keywords = keywordsOfTopic(state.topic().question());
@@ -176,11 +176,11 @@ public final class Dialogue {
         return combined.kind() == ReplyKind.ANSWER && combined.question() != null && better ? combined : null;
     }
 
-    /** @param alone the reply to {@code text}, whose trace holds the text as normalised */
-    private boolean looksLikeFollowUp(String text, Reply alone) {
+    /** Short, opening like 那/还有, or about nothing in particular: read from the reply's trace, not again. */
+    private static boolean looksLikeFollowUp(Reply alone) {
         String normalized = alone.trace().normalized();
         return normalized.length() <= FOLLOW_UP_MAX_LENGTH || FOLLOW_UP_START.matcher(normalized).find()
-                || bot.keywords(text).isEmpty();
+                || alone.trace().keywords().isEmpty();
     }
 
     private Set<String> keywordsOfTopic(String question) {
