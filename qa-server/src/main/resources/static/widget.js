@@ -21,7 +21,9 @@
   css.href = base + 'widget.css';
   document.head.appendChild(css);
 
-  /* ---------- small DOM helpers ---------- */
+  /* ---------- small DOM helpers ----------
+   * agent.js has the same few lines. They are copied, not shared: the widget is embedded by one tag on other
+   * sites' pages, so it cannot depend on a second script. */
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;

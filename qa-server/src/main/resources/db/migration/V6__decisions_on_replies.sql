@@ -10,20 +10,11 @@ alter table messages add column score double precision;
 alter table messages add column stage varchar(200);
 alter table messages add column micros bigint;
 
--- every decision was stored with its reply, in one transaction: it goes onto the reply's first message
-update messages set
-    decision_kind = (select d.kind from bot_decisions d
-                     where d.conversation_id = messages.conversation_id and d.seq = messages.reply_to),
-    decision_question = (select d.question from bot_decisions d
-                         where d.conversation_id = messages.conversation_id and d.seq = messages.reply_to),
-    matched_id = (select d.matched_id from bot_decisions d
-                  where d.conversation_id = messages.conversation_id and d.seq = messages.reply_to),
-    score = (select d.score from bot_decisions d
-             where d.conversation_id = messages.conversation_id and d.seq = messages.reply_to),
-    stage = (select d.stage from bot_decisions d
-             where d.conversation_id = messages.conversation_id and d.seq = messages.reply_to),
-    micros = (select d.micros from bot_decisions d
-              where d.conversation_id = messages.conversation_id and d.seq = messages.reply_to)
+-- every decision was stored with its reply, in one transaction: it goes onto the reply's first message (one lookup
+-- of the decision per bot message, all six columns at once)
+update messages set (decision_kind, decision_question, matched_id, score, stage, micros) =
+    (select d.kind, d.question, d.matched_id, d.score, d.stage, d.micros from bot_decisions d
+     where d.conversation_id = messages.conversation_id and d.seq = messages.reply_to)
 where sender = 'bot'
   and reply_to is not null
   and seq = (select min(r.seq) from messages r
