@@ -269,7 +269,9 @@ public final class Dialogue {
         String text = form.done().replace("{ticket}", ticket == null ? "" : ticket.id());
         for (FormDefinition.FormSlot slot : form.slots()) {
             String value = values.get(slot.name());
-            if (value != null) text = text.replace("{" + slot.name() + "}", PersonalNumbers.maskValue(slot.type(), value));
+            if (value != null) {
+                text = text.replace("{" + slot.name() + "}", PersonalNumbers.maskValue(slot.type(), value));
+            }
         }
         if (ticket != null && !ticket.note().isEmpty()) {
             text = "系统暂时繁忙，您的申请已登记为工单 " + ticket.id() + "，工作人员会尽快处理。";

@@ -146,7 +146,10 @@ public class ChatService {
         return reply(conversation, received, null);
     }
 
-    /** {@link #reply(Conversation, Received)} to a click on the suggestion button of standard question {@code chosenEntry}. */
+    /**
+     * {@link #reply(Conversation, Received)} to a click on a suggestion button: {@code chosenEntry} is its standard
+     * question's id.
+     */
     Replied reply(Conversation conversation, Received received, String chosenEntry) {
         ChatMessage question = received.message();
         BotTurn answered = responder.respond(conversation, question.text(), chosenEntry, received.dialogueState());

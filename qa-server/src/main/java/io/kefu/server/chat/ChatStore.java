@@ -265,7 +265,8 @@ class ChatStore {
 
     private static LoggedDecision loggedDecision(ResultSet rs) throws SQLException {
         String kind = rs.getString("decision_kind");
-        return kind == null ? null : new LoggedDecision(rs.getString("decision_question"), kind, rs.getString("matched_id"),
+        if (kind == null) return null;
+        return new LoggedDecision(rs.getString("decision_question"), kind, rs.getString("matched_id"),
                 rs.getString("stage"));
     }
 

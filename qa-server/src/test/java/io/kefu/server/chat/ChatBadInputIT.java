@@ -83,8 +83,8 @@ class ChatBadInputIT {
 
             // far past the frame limit: the container closes that connection (1009, message too big)
             try (RawSocket huge = new RawSocket(port)) {
-                huge.sendTextUntilRefused(("{\"type\":\"message\",\"id\":\"h\",\"text\":\"" + "话".repeat(100_000) + "\"}")
-                        .getBytes(StandardCharsets.UTF_8));
+                String tooBig = "{\"type\":\"message\",\"id\":\"h\",\"text\":\"" + "话".repeat(100_000) + "\"}";
+                huge.sendTextUntilRefused(tooBig.getBytes(StandardCharsets.UTF_8));
                 assertEquals(1009, huge.awaitCloseCode());
             }
             // a text frame that is not UTF-8: that connection is failed with 1007, as RFC 6455 requires
