@@ -80,6 +80,8 @@
 
   var ws = null, started = false, lastSeq = 0, seen = {}, outbox = [], pending = {}, retry = 0, heartbeat = null,
       lastHeard = 0, greeted = false, closedConversation = false, typingTimer = null, lastTypingSent = 0;
+  /* the customer's latest acknowledged messages by number, kept in case the server loses them (below) */
+  var acked = {}, ACKED_KEPT = 100;
 
   /* ---------- the panel ---------- */
   var root = el('div', 'kefu-root' + (pageMode ? ' kefu-page' : ''));
@@ -306,7 +308,27 @@
   function clearLog() {
     log.textContent = '';
     queueLine.hidden = true;
-    seen = {}; lastSeq = 0; greeted = false;
+    seen = {}; lastSeq = 0; greeted = false; acked = {};
+  }
+  function rememberAcked(seq, m) {
+    acked[seq] = m;
+    var seqs = Object.keys(acked); // integer keys come in ascending order
+    if (seqs.length > ACKED_KEPT) delete acked[seqs[0]];
+  }
+  /**
+   * The server's conversation ends before messages this page received: it lost its last ones in a crash (the
+   * embedded database writes its file about once a second). Their numbers are given out again, so they must not be
+   * taken for ones already seen, and what the customer sent there is sent once more, ahead of the unacknowledged.
+   */
+  function recoverLost(serverLast) {
+    Object.keys(seen).forEach(function (s) { if (Number(s) > serverLast) delete seen[s]; });
+    lastSeq = Math.min(lastSeq, serverLast);
+    var again = {};
+    Object.keys(acked).forEach(function (s) {
+      if (Number(s) > serverLast) { again[acked[s].id] = acked[s]; delete acked[s]; }
+    });
+    Object.keys(pending).forEach(function (id) { again[id] = pending[id]; });
+    pending = again;
   }
   function restart() {
     delete saved.conversation;
@@ -380,6 +402,8 @@
         if (saved.conversation !== f.conversation) {
           clearLog();
           Object.keys(pending).forEach(function (id) { customerBubble(pending[id].text, id, '发送中'); });
+        } else if (f.seq < lastSeq) {
+          recoverLost(f.seq);
         }
         saved.token = f.token;
         saved.conversation = f.conversation;
@@ -400,6 +424,7 @@
         }, 25000);
         break;
       case 'ack':
+        if (pending[f.id]) rememberAcked(f.seq, pending[f.id]);
         delete pending[f.id];
         markSeen(f.seq);
         markSent(f.id);

@@ -16,8 +16,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,6 +46,9 @@ class ChatWidgetIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     static ChromeDriver browser;
 
@@ -110,6 +116,48 @@ class ChatWidgetIT {
         screenshot("widget-rating.png");
         rating.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-log"), "感谢您的评价"));
+    }
+
+    /**
+     * A crash of the server with the embedded database loses what it wrote in its last second, messages it had
+     * acknowledged included; the page has seen more than the server now holds.
+     */
+    @Test
+    void whatTheServerLostInACrashIsSentAgainAndWhatFollowsIsShown() {
+        // every socket the page opens, so that the test can drop them as a network would
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                (function () {
+                  var Native = window.WebSocket;
+                  window.kefuTestSockets = [];
+                  window.WebSocket = function (url) { var s = new Native(url); window.kefuTestSockets.push(s); return s; };
+                  window.WebSocket.prototype = Native.prototype;
+                })();"""));
+        browser.get("http://localhost:" + port + "/chat");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-status"), "在线"));
+        WebElement input = browser.findElement(By.cssSelector(".kefu-input"));
+        input.sendKeys("银行卡丢了怎么办", Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector(".kefu-msg-bot")).size() >= 2);
+        String conversation = (String) browser.executeScript(
+                "return JSON.parse(localStorage.getItem('kefu.localhost:" + port + "')).conversation");
+
+        // the crash: the server no longer has the question or its answer; then the connection drops
+        jdbc.sql("delete from messages where conversation_id = ?").param(conversation).update();
+        jdbc.sql("update conversations set last_seq = 0 where id = ?").param(conversation).update();
+        browser.executeScript("window.kefuTestSockets.forEach(function (s) { s.close(); })");
+
+        // the page sends the lost question again, and it is answered again
+        wait.until(d -> jdbc.sql("select count(*) from messages where conversation_id = ? and sender = 'bot'")
+                .param(conversation).query(Long.class).single() >= 1);
+        assertEquals(List.of("银行卡丢了怎么办"), jdbc.sql("select body from messages where conversation_id = ? "
+                + "and sender = 'customer'").param(conversation).query(String.class).list());
+        // the next answer is shown, though its number is one the page saw before the crash
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-status"), "在线"));
+        int before = browser.findElements(By.cssSelector(".kefu-msg-bot")).size();
+        input.sendKeys("挂失后怎么补办新卡", Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector(".kefu-msg-bot")).size() > before);
+        List<WebElement> bots = browser.findElements(By.cssSelector(".kefu-msg-bot"));
+        assertTrue(bots.get(bots.size() - 1).getText().contains("补办"), bots.get(bots.size() - 1).getText());
     }
 
     @Test
