@@ -310,6 +310,9 @@
     queueLine.hidden = true;
     seen = {}; lastSeq = 0; greeted = false; acked = {};
   }
+  function highestSeen() {
+    return Object.keys(seen).reduce(function (a, s) { return Math.max(a, Number(s)); }, 0);
+  }
   function rememberAcked(seq, m) {
     acked[seq] = m;
     var seqs = Object.keys(acked); // integer keys come in ascending order
@@ -402,7 +405,7 @@
         if (saved.conversation !== f.conversation) {
           clearLog();
           Object.keys(pending).forEach(function (id) { customerBubble(pending[id].text, id, '发送中'); });
-        } else if (f.seq < lastSeq) {
+        } else if (f.seq < highestSeen()) {
           recoverLost(f.seq);
         }
         saved.token = f.token;
