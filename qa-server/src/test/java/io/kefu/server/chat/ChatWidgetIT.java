@@ -2,6 +2,7 @@ package io.kefu.server.chat;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -43,6 +44,22 @@ class ChatWidgetIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /**
+     * Runs in every page before its own scripts: keeps the sockets the page opens, so that a test can drop them as a
+     * network would ({@link #dropConnection}), and while {@code kefuTestOffline} is set points new ones nowhere.
+     */
+    private static final String NETWORK = """
+            (function () {
+              var Native = window.WebSocket;
+              window.kefuTestSockets = [];
+              window.kefuTestOffline = false;
+              window.WebSocket = function (url) {
+                var s = new Native(window.kefuTestOffline ? url.replace('/ws/chat', '/ws/unreachable') : url);
+                window.kefuTestSockets.push(s);
+                return s;
+              };
+              window.WebSocket.prototype = Native.prototype;
+            })();""";
 
     @LocalServerPort
     int port;
@@ -65,6 +82,14 @@ class ChatWidgetIT {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", NETWORK));
+    }
+
+    /** Each test is a new visitor: the pages of one origin share the widget's conversation in localStorage. */
+    @BeforeEach
+    void newVisitor() {
+        browser.get("http://localhost:" + port + "/widget.css");
+        browser.executeScript("localStorage.clear()");
     }
 
     @AfterAll
@@ -124,14 +149,6 @@ class ChatWidgetIT {
      */
     @Test
     void whatTheServerLostInACrashIsSentAgainAndWhatFollowsIsShown() {
-        // every socket the page opens, so that the test can drop them as a network would
-        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-                (function () {
-                  var Native = window.WebSocket;
-                  window.kefuTestSockets = [];
-                  window.WebSocket = function (url) { var s = new Native(url); window.kefuTestSockets.push(s); return s; };
-                  window.WebSocket.prototype = Native.prototype;
-                })();"""));
         browser.get("http://localhost:" + port + "/chat");
         var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-status"), "在线"));
@@ -144,7 +161,7 @@ class ChatWidgetIT {
         // the crash: the server no longer has the question or its answer; then the connection drops
         jdbc.sql("delete from messages where conversation_id = ?").param(conversation).update();
         jdbc.sql("update conversations set last_seq = 0 where id = ?").param(conversation).update();
-        browser.executeScript("window.kefuTestSockets.forEach(function (s) { s.close(); })");
+        dropConnection();
 
         // the page sends the lost question again, and it is answered again
         wait.until(d -> jdbc.sql("select count(*) from messages where conversation_id = ? and sender = 'bot'")
@@ -158,6 +175,39 @@ class ChatWidgetIT {
         wait.until(d -> d.findElements(By.cssSelector(".kefu-msg-bot")).size() > before);
         List<WebElement> bots = browser.findElements(By.cssSelector(".kefu-msg-bot"));
         assertTrue(bots.get(bots.size() - 1).getText().contains("补办"), bots.get(bots.size() - 1).getText());
+    }
+
+    @Test
+    void aMessageTypedWhileOfflineIsSentOnceTheConnectionIsBack() {
+        browser.get("http://localhost:" + port + "/chat");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-status"), "在线"));
+        String conversation = (String) browser.executeScript(
+                "return JSON.parse(localStorage.getItem('kefu.localhost:" + port + "')).conversation");
+
+        browser.executeScript("window.kefuTestOffline = true");
+        dropConnection();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-status"), "重新连接"));
+        browser.findElement(By.cssSelector(".kefu-input")).sendKeys("信用卡年费怎么收", Keys.ENTER);
+        WebElement mine = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".kefu-msg-customer")));
+        assertTrue(mine.getText().contains("等待发送"), mine.getText());
+        assertEquals(0L, customerMessages(conversation), "nothing reached the server while offline");
+
+        browser.executeScript("window.kefuTestOffline = false");
+        wait.until(d -> d.findElements(By.cssSelector(".kefu-msg-bot")).size() >= 2);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".kefu-msg-customer .kefu-state")));
+        assertEquals(1L, customerMessages(conversation), "sent once, on reconnect");
+        List<WebElement> bots = browser.findElements(By.cssSelector(".kefu-msg-bot"));
+        assertTrue(bots.get(bots.size() - 1).getText().contains("年费"), bots.get(bots.size() - 1).getText());
+    }
+
+    private long customerMessages(String conversation) {
+        return jdbc.sql("select count(*) from messages where conversation_id = ? and sender = 'customer'")
+                .param(conversation).query(Long.class).single();
+    }
+
+    private static void dropConnection() {
+        browser.executeScript("window.kefuTestSockets.forEach(function (s) { s.close(); })");
     }
 
     @Test
