@@ -320,7 +320,7 @@
   }
   /**
    * The server's conversation ends before messages this page received: it lost its last ones in a crash (the
-   * embedded database writes its file about once a second). Their numbers are given out again, so they must not be
+   * embedded database writes its file every tenth of a second). Their numbers are given out again, so they must not be
    * taken for ones already seen, and what the customer sent there is sent once more, ahead of the unacknowledged.
    */
   function recoverLost(serverLast) {
