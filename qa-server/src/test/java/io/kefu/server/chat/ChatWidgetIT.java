@@ -144,8 +144,8 @@ class ChatWidgetIT {
     }
 
     /**
-     * A crash of the server with the embedded database loses what it wrote in its last second, messages it had
-     * acknowledged included; the page has seen more than the server now holds.
+     * A crash of the server with the embedded database loses what it had not yet written to its file (its write
+     * delay), messages it had acknowledged included; the page has seen more than the server now holds.
      */
     @Test
     void whatTheServerLostInACrashIsSentAgainAndWhatFollowsIsShown() {
@@ -155,8 +155,7 @@ class ChatWidgetIT {
         WebElement input = browser.findElement(By.cssSelector(".kefu-input"));
         input.sendKeys("银行卡丢了怎么办", Keys.ENTER);
         wait.until(d -> d.findElements(By.cssSelector(".kefu-msg-bot")).size() >= 2);
-        String conversation = (String) browser.executeScript(
-                "return JSON.parse(localStorage.getItem('kefu.localhost:" + port + "')).conversation");
+        String conversation = conversationOnThePage();
 
         // the crash: the server no longer has the question or its answer; then the connection drops
         jdbc.sql("delete from messages where conversation_id = ?").param(conversation).update();
@@ -182,8 +181,7 @@ class ChatWidgetIT {
         browser.get("http://localhost:" + port + "/chat");
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-status"), "在线"));
-        String conversation = (String) browser.executeScript(
-                "return JSON.parse(localStorage.getItem('kefu.localhost:" + port + "')).conversation");
+        String conversation = conversationOnThePage();
 
         browser.executeScript("window.kefuTestOffline = true");
         dropConnection();
@@ -199,6 +197,11 @@ class ChatWidgetIT {
         assertEquals(1L, customerMessages(conversation), "sent once, on reconnect");
         List<WebElement> bots = browser.findElements(By.cssSelector(".kefu-msg-bot"));
         assertTrue(bots.get(bots.size() - 1).getText().contains("年费"), bots.get(bots.size() - 1).getText());
+    }
+
+    private String conversationOnThePage() {
+        return (String) browser.executeScript(
+                "return JSON.parse(localStorage.getItem('kefu.localhost:" + port + "')).conversation");
     }
 
     private long customerMessages(String conversation) {
