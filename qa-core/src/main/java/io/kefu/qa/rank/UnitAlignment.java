@@ -33,7 +33,6 @@ record UnitAlignment(int editDistance, int longestCommonRun, int commonSubsequen
         // common subsequence: a zero bit wherever the column's value steps up
         long steps = all;
         // common run: runs[k] has the rows where a common run of k + 1 units ends in the previous column
-        int longestPossible = Math.min(m, b.length);
         long[][] columns = RUN_COLUMNS.get();
         long[] runs = columns[0];
         long[] nextRuns = columns[1];

@@ -33,6 +33,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link DisjunctionSearch} must find exactly what Lucene's {@code IndexSearcher} finds for the same clauses. */
@@ -111,10 +112,10 @@ class DisjunctionSearchTest {
                     int limit = 1 + random.nextInt(40);
                     ScoreDoc[] expected = lucene.search(booleanQuery(clauses), limit).scoreDocs;
                     ScoreDoc[] actual = search.top(clauses, limit);
-                    assertArrayEquals(expected.length == 0 ? new int[0] : docs(expected), docs(actual), "query " + q);
+                    assertArrayEquals(docs(expected), docs(actual), "query " + q);
                     for (int i = 0; i < expected.length; i++) assertEquals(expected[i].score, actual[i].score, 1e-6f);
                 }
-                assertEquals(null, search.clause(0, "absent", 1f), "a term no document has makes no clause");
+                assertNull(search.clause(0, "absent", 1f), "a term no document has makes no clause");
             }
         }
     }

@@ -141,14 +141,8 @@ public class ChatService {
      * Asks the bot (outside any transaction, with the dialogue state read when the message was stored), then stores
      * its messages, decision and dialogue state in one transaction; returns them numbered, or nothing when the
      * question was answered meanwhile.
-     */
-    Replied reply(Conversation conversation, Received received) {
-        return reply(conversation, received, null);
-    }
-
-    /**
-     * {@link #reply(Conversation, Received)} to a click on a suggestion button: {@code chosenEntry} is its standard
-     * question's id.
+     *
+     * @param chosenEntry the id of the standard question whose suggestion button the customer clicked, or null
      */
     Replied reply(Conversation conversation, Received received, String chosenEntry) {
         ChatMessage question = received.message();

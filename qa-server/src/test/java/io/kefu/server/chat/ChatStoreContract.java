@@ -105,7 +105,7 @@ abstract class ChatStoreContract {
         ChatService.Session session = chat().start(null, null, false);
         assertTrue(store.dialogueState(session.conversation().id()).isEmpty());
         var received = chat().receive(session.conversation(), "c1", "话费怎么查");
-        chat().reply(session.conversation(), received).messages();
+        chat().reply(session.conversation(), received, null).messages();
         assertEquals("{\"turns\":5}", store.dialogueState(session.conversation().id()).orElseThrow());
     }
 
@@ -114,10 +114,10 @@ abstract class ChatStoreContract {
         Conversation conversation = chat().start(null, null, false).conversation();
         ChatService.Received first = chat().receive(conversation, "c1", "话费怎么查");
         assertEquals(null, first.dialogueState());
-        chat().reply(conversation, first);
+        chat().reply(conversation, first, null);
         ChatService.Received second = chat().receive(conversation, "c2", "那流量呢");
         assertEquals("{\"turns\":5}", second.dialogueState(), "read by the statement that numbered the message");
-        chat().reply(conversation, second);
+        chat().reply(conversation, second, null);
         assertEquals(List.of("null", "{\"turns\":5}"), statesSeen);
         assertEquals("{\"turns\":4}", store.dialogueState(conversation.id()).orElseThrow());
 
@@ -126,7 +126,7 @@ abstract class ChatStoreContract {
         ChatService.Received again = chat().receive(conversation, "c3", "还有吗");
         assertTrue(again.duplicate() && again.needsReply());
         assertEquals(resent.dialogueState(), again.dialogueState(), "a resend not yet answered reads it too");
-        chat().reply(conversation, again);
+        chat().reply(conversation, again, null);
         assertFalse(chat().receive(conversation, "c3", "还有吗").needsReply());
     }
 
@@ -151,7 +151,7 @@ abstract class ChatStoreContract {
         ChatService.Received received = chat().receive(conversation, "c1", "我的卡号 6222 0212 3456 7890 123 丢了");
         assertEquals(1, received.message().seq());
         assertFalse(received.duplicate());
-        List<ChatMessage> replies = chat().reply(conversation, received).messages();
+        List<ChatMessage> replies = chat().reply(conversation, received, null).messages();
         assertEquals(1, replies.size());
         assertEquals(2, replies.get(0).seq());
         assertEquals(1L, replies.get(0).replyTo());
@@ -160,7 +160,7 @@ abstract class ChatStoreContract {
         assertTrue(resent.duplicate());
         assertFalse(resent.needsReply());
         assertEquals(1, resent.message().seq());
-        assertTrue(chat().reply(conversation, resent).messages().isEmpty(), "answered once");
+        assertTrue(chat().reply(conversation, resent, null).messages().isEmpty(), "answered once");
 
         List<ChatMessage> transcript = chat().replay(conversation, 0);
         assertEquals(2, transcript.size());
@@ -185,7 +185,7 @@ abstract class ChatStoreContract {
         ChatService.Received resent = chat().receive(conversation, "c1", "你好");
         assertTrue(resent.duplicate());
         assertTrue(resent.needsReply(), "the server went away before answering");
-        assertEquals(2, chat().reply(conversation, resent).messages().get(0).seq());
+        assertEquals(2, chat().reply(conversation, resent, null).messages().get(0).seq());
     }
 
     @Test
@@ -229,7 +229,7 @@ abstract class ChatStoreContract {
     void aReplyOfSeveralMessagesIsNumberedInOrderAndStoredAtOnce() {
         Conversation conversation = chat().start(null, null, false).conversation();
         ChatService.Received received = chat().receive(conversation, "c1", "两条消息");
-        List<ChatMessage> replies = chat().reply(conversation, received).messages();
+        List<ChatMessage> replies = chat().reply(conversation, received, null).messages();
         assertEquals(List.of(2L, 3L), replies.stream().map(ChatMessage::seq).toList());
         assertEquals(List.of("answer", "form"), chat().replay(conversation, 1).stream().map(ChatMessage::kind).toList());
         assertEquals(4, chat().receive(conversation, "c2", "还有").message().seq());
@@ -244,7 +244,7 @@ abstract class ChatStoreContract {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             var tasks = new ArrayList<Callable<Integer>>();
-            for (int i = 0; i < 8; i++) tasks.add(() -> chat().reply(conversation, question).messages().size());
+            for (int i = 0; i < 8; i++) tasks.add(() -> chat().reply(conversation, question, null).messages().size());
             int stored = 0;
             for (Future<Integer> replies : pool.invokeAll(tasks)) stored += replies.get();
             assertEquals(1, stored);
