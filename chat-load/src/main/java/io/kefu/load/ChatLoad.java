@@ -55,8 +55,9 @@ public final class ChatLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: chat-load run|idle --url ws://127.0.0.1:PORT/ws/chat [--conversations N --rate "
-                    + "MSG_PER_S --seconds S --warmup S --ramp S] [--connections N --hold S]");
+            System.err.println("usage: chat-load run|idle|send|count --url ws://127.0.0.1:PORT/ws/chat [--conversations N "
+                    + "--rate MSG_PER_S --seconds S --warmup S --ramp S] [--connections N --hold S] [--messages N "
+                    + "--gap MS] [--conversation ID --token TOKEN]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -66,15 +67,17 @@ public final class ChatLoad {
         if (!host.equals("localhost") && !host.startsWith("127.") && !host.equals("[::1]")) {
             throw new IllegalArgumentException("load goes to this machine only (loopback), not " + host);
         }
-        var load = new ChatLoad(url);
         switch (args[0]) {
-            case "run" -> load.run(Integer.parseInt(options.getOrDefault("conversations", "1000")),
+            case "run" -> new ChatLoad(url).run(Integer.parseInt(options.getOrDefault("conversations", "1000")),
                     Integer.parseInt(options.getOrDefault("rate", "1000")),
                     Math.min(600, Integer.parseInt(options.getOrDefault("seconds", "60"))),
                     Math.min(120, Integer.parseInt(options.getOrDefault("warmup", "10"))),
                     Math.min(300, Integer.parseInt(options.getOrDefault("ramp", "0"))));
-            case "idle" -> load.idle(Math.min(20_000, Integer.parseInt(options.getOrDefault("connections", "10000"))),
+            case "idle" -> new ChatLoad(url).idle(Math.min(20_000, Integer.parseInt(options.getOrDefault("connections", "10000"))),
                     Math.min(600, Integer.parseInt(options.getOrDefault("hold", "30"))));
+            case "send" -> CrashCheck.send(url, Math.min(1_000, Integer.parseInt(options.getOrDefault("messages", "10"))),
+                    Math.min(10_000, Long.parseLong(options.getOrDefault("gap", "0"))));
+            case "count" -> CrashCheck.count(url, options.get("conversation"), options.get("token"));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
         System.exit(0);

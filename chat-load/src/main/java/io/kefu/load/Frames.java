@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads the few top-level fields the load generator needs straight from a server frame's UTF-8 bytes, without
  * parsing the JSON: a field name in quotes followed by a colon cannot occur inside a JSON string (its quotes would
- * be escaped), and the fields read here ({@code type}, {@code seq}, {@code id}, {@code replyTo}, {@code code}) are
- * not used by any nested object of the frames that carry them.
+ * be escaped), and the fields read here ({@code type}, {@code seq}, {@code id}, {@code replyTo}, {@code code},
+ * {@code from}, {@code conversation}, {@code token}) are not used by any nested object of the frames that carry them.
  */
 final class Frames {
 
@@ -15,6 +15,9 @@ final class Frames {
     static final byte[] ID = field("id");
     static final byte[] REPLY_TO = field("replyTo");
     static final byte[] CODE = field("code");
+    static final byte[] FROM = field("from");
+    static final byte[] CONVERSATION = field("conversation");
+    static final byte[] TOKEN = field("token");
 
     private Frames() {
     }
@@ -47,7 +50,7 @@ final class Frames {
         return count == 0 ? -1 : value;
     }
 
-    /** A string field without escapes (an error code), or "?". */
+    /** A string field without escapes (an error code, an id, a token), or "?". */
     static String string(byte[] frame, int from, int to, byte[] field) {
         int at = valueAt(frame, from, to, field);
         if (at < 0 || frame[at] != '"') return "?";
