@@ -1,74 +1,56 @@
 package io.kefu.server.handoff;
 
 import io.kefu.server.KefuServerApplication;
+import io.kefu.server.PostgresTestDatabase;
 import io.kefu.server.chat.ChatClient;
 import io.kefu.server.staff.Role;
 import io.kefu.server.staff.StaffService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import static io.kefu.server.chat.ChatClient.frame;
 import static io.kefu.server.chat.ChatClient.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Two server nodes sharing one PostgreSQL database (the one {@code QA_TEST_POSTGRES_URL} names; {@code .ci/run}
- * sets it): the customer talks to one node, the agent to the other, and they hear each other at once, through
- * PostgreSQL's LISTEN/NOTIFY.
+ * Two server nodes sharing one PostgreSQL database (the one {@code QA_TEST_POSTGRES_URL} names, otherwise an
+ * embedded one: {@link PostgresTestDatabase}): the customer talks to one node, the agent to the other, and they
+ * hear each other at once, through PostgreSQL's LISTEN/NOTIFY.
  */
 class TwoNodesIT {
 
-    private static final String URL = System.getenv("QA_TEST_POSTGRES_URL");
-    private static final String SCHEMA = "kefu_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    @RegisterExtension
+    static final PostgresTestDatabase DATABASE = new PostgresTestDatabase("kefu_nodes");
 
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
 
     @BeforeAll
-    static void startTwoNodes() throws Exception {
-        assumeTrue(URL != null && !URL.isBlank(),
-                "skipped: set QA_TEST_POSTGRES_URL (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) "
-                        + "to run two nodes against PostgreSQL");
-        try (Connection connection = DriverManager.getConnection(URL); Statement sql = connection.createStatement()) {
-            sql.execute("create schema " + SCHEMA);
-        }
+    static void startTwoNodes() {
         first = node();
         second = node();
     }
 
     private static ConfigurableApplicationContext node() {
-        String separator = URL.contains("?") ? "&" : "?";
         // command-line arguments: they win over application.yml, as they would for a real deployment
-        return new SpringApplicationBuilder(KefuServerApplication.class).run(
+        return new SpringApplicationBuilder(KefuServerApplication.class).run(DATABASE.serverArguments(
                 "--server.port=0",
-                "--kefu.database.url=" + URL + separator + "currentSchema=" + SCHEMA,
-                "--kefu.database.username=postgres",
-                "--spring.flyway.schemas=" + SCHEMA,
-                "--kefu.cluster.channel=" + SCHEMA,
                 "--kefu.handoff.hours=MON-SUN 00:00-24:00",
-                "--kefu.handoff.sweep-interval=200ms");
+                "--kefu.handoff.sweep-interval=200ms"));
     }
 
     @AfterAll
-    static void stopAndDrop() throws Exception {
+    static void stopNodes() {
         if (second != null) second.close();
         if (first != null) first.close();
-        if (URL == null || URL.isBlank()) return;
-        try (Connection connection = DriverManager.getConnection(URL); Statement sql = connection.createStatement()) {
-            sql.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
     }
 
     private static int port(ConfigurableApplicationContext node) {
