@@ -3,12 +3,14 @@ package io.kefu.server.agent;
 import io.kefu.server.chat.ChatClient;
 import io.kefu.server.staff.AuditLog;
 import io.kefu.server.staff.Role;
-import io.kefu.server.staff.StaffService;
+import io.kefu.server.agent.HandoffFixture.Customer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import static io.kefu.server.agent.HandoffFixture.PASSWORD;
 import static io.kefu.server.chat.ChatClient.frame;
 import static io.kefu.server.chat.ChatClient.message;
 import static io.kefu.server.agent.AgentClient.frame;
@@ -51,14 +54,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 class HandoffIT {
 
     static final String PROFILE_KEY = "test-profile-key";
-    private static final String PASSWORD = "agent-pass-1";
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @LocalServerPort
     int port;
 
     @Autowired
-    StaffService staff;
+    ApplicationContext server;
 
     @Autowired
     JdbcClient jdbc;
@@ -66,55 +68,28 @@ class HandoffIT {
     @Autowired
     AuditLog audit;
 
-    private final List<Customer> customers = new ArrayList<>();
-    private final List<AgentClient> agents = new ArrayList<>();
+    private HandoffFixture fixture;
 
-    /** A customer's socket and conversation id. */
-    record Customer(ChatClient socket, String conversation) {
-
-        /** Skips frames until one matches. */
-        JsonNode until(Predicate<JsonNode> wanted) {
-            while (true) {
-                JsonNode frame = socket.next();
-                if (wanted.test(frame)) return frame;
-            }
-        }
-
-        JsonNode message(String from, String kind) {
-            return until(f -> f.get("type").asString().equals("message") && f.get("from").asString().equals(from)
-                    && (kind == null || f.get("kind").asString().equals(kind)));
-        }
-
-        void say(String id, String text) {
-            socket.send(ChatClient.message(id, text));
-        }
+    @BeforeEach
+    void fixture() {
+        fixture = new HandoffFixture(port, server);
     }
 
     @AfterEach
     void closeEverything() {
-        for (AgentClient agent : agents) agent.close();
-        for (Customer customer : customers) {
-            jdbc.sql("update conversations set status = 'closed', handoff = 'bot' where id = ?")
-                    .param(customer.conversation()).update();
-            customer.socket().close();
-        }
+        fixture.close();
     }
 
     private String newAgent(String displayName, int capacity, Set<Role> roles, Set<String> skills) {
-        String username = "agent" + NAMES.incrementAndGet();
-        staff.create(new StaffService.NewStaff(username, displayName, PASSWORD, roles, capacity, skills), "test");
-        return username;
+        return fixture.newAgent(displayName, capacity, roles, skills);
     }
 
     private AgentClient agentOnline(String displayName, int capacity) {
-        return signIn(newAgent(displayName, capacity, Set.of(Role.AGENT), Set.of()));
+        return fixture.agentOnline(displayName, capacity);
     }
 
     private AgentClient signIn(String username) {
-        AgentClient agent = AgentClient.connect(port, username, PASSWORD);
-        agents.add(agent);
-        agent.until("me");
-        return agent;
+        return fixture.signIn(username);
     }
 
     private void setStatus(AgentClient agent, String status) {
@@ -123,17 +98,11 @@ class HandoffIT {
     }
 
     private Customer customer() {
-        return customer(null);
+        return fixture.customer();
     }
 
     private Customer customer(String profile) {
-        ChatClient socket = ChatClient.connect(port);
-        var hello = frame("hello").put("v", 1);
-        if (profile != null) hello.put("profile", profile);
-        socket.send(hello);
-        var customer = new Customer(socket, socket.next("welcome").get("conversation").asString());
-        customers.add(customer);
-        return customer;
+        return fixture.customer(profile);
     }
 
     /** The customer asks for a person and the bot says it is transferring. */
@@ -457,9 +426,7 @@ class HandoffIT {
         assertTrue(adminLogin.get("/api/admin/audit").body().contains("\"action\":\"sign_in\""));
 
         // an agent sees only conversations routed to them
-        AgentClient qian = AgentClient.connect(agentLogin, agentName);
-        agents.add(qian);
-        qian.until("me");
+        AgentClient qian = fixture.opened(AgentClient.connect(agentLogin, agentName));
         setStatus(qian, "busy");
         AgentClient sun = agentOnline("小孙", 5);
         Customer customer = customer();

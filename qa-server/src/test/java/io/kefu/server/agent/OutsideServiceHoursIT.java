@@ -1,20 +1,16 @@
 package io.kefu.server.agent;
 
 import io.kefu.server.chat.ChatClient;
-import io.kefu.server.staff.Role;
-import io.kefu.server.staff.StaffService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Set;
 
-import static io.kefu.server.chat.ChatClient.frame;
 import static io.kefu.server.chat.ChatClient.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,10 +27,7 @@ class OutsideServiceHoursIT {
     int port;
 
     @Autowired
-    StaffService staff;
-
-    @Autowired
-    JdbcClient jdbc;
+    ApplicationContext server;
 
     @org.springframework.test.context.DynamicPropertySource
     static void holidays(org.springframework.test.context.DynamicPropertyRegistry registry) {
@@ -45,12 +38,11 @@ class OutsideServiceHoursIT {
 
     @Test
     void onAHolidayTheCustomerLeavesAMessageThatBecomesATicket() {
-        staff.create(new StaffService.NewStaff("duty", "值班", "agent-pass-1", Set.of(Role.AGENT), 5, Set.of()), "test");
-        try (AgentClient duty = AgentClient.connect(port, "duty", "agent-pass-1");
-             ChatClient customer = ChatClient.connect(port)) {
-            duty.until("me");
-            customer.send(frame("hello").put("v", 1));
-            String conversation = customer.next("welcome").get("conversation").asString();
+        try (var fixture = new HandoffFixture(port, server)) {
+            fixture.agentOnline("值班", 5);
+            HandoffFixture.Customer asking = fixture.customer();
+            ChatClient customer = asking.socket();
+            String conversation = asking.conversation();
             customer.send(message("h1", "转人工"));
             customer.next("ack");
             assertEquals("handoff", customer.next("message").get("kind").asString());
@@ -69,10 +61,10 @@ class OutsideServiceHoursIT {
             assertEquals("done", left.get("kind").asString(), left.toString());
             assertTrue(left.get("text").asString().contains("139****5678"), left.toString());
 
-            String slots = jdbc.sql("select slots from tickets where conversation_id = ? and intent = 'leave_message'")
+            String slots = fixture.jdbc().sql("select slots from tickets where conversation_id = ? and intent = 'leave_message'")
                     .param(conversation).query(String.class).single();
             assertTrue(slots.contains("13912345678") && slots.contains("宽带装机预约想改到周六上午"), slots);
-            assertEquals("bot", jdbc.sql("select handoff from conversations where id = ?").param(conversation)
+            assertEquals("bot", fixture.jdbc().sql("select handoff from conversations where id = ?").param(conversation)
                     .query(String.class).single(), "nobody waits in a queue no one serves");
         }
     }
