@@ -27,6 +27,10 @@ public final class CustomerTexts {
     public static final String HANDED_BACK = "人工客服已结束接待，接下来由智能客服继续为您服务。如需人工帮助，请随时回复“转人工”。";
     public static final String REQUEUED = "人工客服的连接中断了，正在为您重新转接其他客服，请稍候。";
     public static final String NOBODY_ONLINE = "当前暂无人工客服在线。";
+    /** Service hours as the customer reads them: 每天 08:00–22:00, 周一至周五 09:00–18:00. */
+    public static final String EVERY_DAY = "每天";
+    public static final String NO_SERVICE_HOURS = "暂无人工服务时间";
+    private static final List<String> WEEKDAYS = List.of("周一", "周二", "周三", "周四", "周五", "周六", "周日");
 
     public static final String BAD_JSON = "消息格式不正确，请发送 JSON 对象。";
     public static final String MISSING_TEXT = "消息格式不正确：缺少 text。";
@@ -56,6 +60,11 @@ public final class CustomerTexts {
         String place = position == 1 ? "您是下一位" : "您前面还有 " + (position - 1) + " 位";
         long minutes = Math.max(1, Duration.ofSeconds(waitSeconds).toMinutes() + (waitSeconds % 60 == 0 ? 0 : 1));
         return "已为您接入人工客服排队，" + place + "，预计等待约 " + minutes + " 分钟。排队期间我会继续回答您的问题。";
+    }
+
+    /** Days {@code from..to} of the week (0: Monday), as in 周一至周五. */
+    public static String weekdays(int from, int to) {
+        return from == to ? WEEKDAYS.get(from) : WEEKDAYS.get(from) + "至" + WEEKDAYS.get(to);
     }
 
     public static String agentJoined(String displayName) {

@@ -1,5 +1,7 @@
 package io.kefu.server.queue;
 
+import io.kefu.server.conversation.CustomerTexts;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +25,6 @@ final class ServiceHours {
     private static final Pattern PERIOD = Pattern.compile(
             "(MON|TUE|WED|THU|FRI|SAT|SUN)(?:-(MON|TUE|WED|THU|FRI|SAT|SUN))?\\s+(\\d{2}):(\\d{2})-(\\d{2}):(\\d{2})");
     private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
-    private static final List<String> CHINESE_DAYS = List.of("周一", "周二", "周三", "周四", "周五", "周六", "周日");
 
     /** One weekly period: days {@code from..to} (wrapping past Sunday), minutes of the day {@code start..end}. */
     private record Period(int from, int to, int start, int end) {
@@ -35,8 +36,7 @@ final class ServiceHours {
         }
 
         String describe() {
-            String days = from == 0 && to == 6 ? "每天" : from == to ? CHINESE_DAYS.get(from)
-                    : CHINESE_DAYS.get(from) + "至" + CHINESE_DAYS.get(to);
+            String days = from == 0 && to == 6 ? CustomerTexts.EVERY_DAY : CustomerTexts.weekdays(from, to);
             return days + " " + time(start) + "–" + time(end);
         }
 
@@ -105,6 +105,6 @@ final class ServiceHours {
 
     /** The hours in Chinese, for the customer: 每天 08:00–22:00. */
     String describe() {
-        return periods.isEmpty() ? "暂无人工服务时间" : periods.stream().map(Period::describe).collect(Collectors.joining("，"));
+        return periods.isEmpty() ? CustomerTexts.NO_SERVICE_HOURS : periods.stream().map(Period::describe).collect(Collectors.joining("，"));
     }
 }
