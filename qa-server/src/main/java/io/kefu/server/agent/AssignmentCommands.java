@@ -11,6 +11,7 @@ import io.kefu.server.conversation.CustomerNotices;
 import io.kefu.server.queue.AgentStore;
 import io.kefu.server.queue.Dispatcher;
 import io.kefu.server.queue.HandoffException;
+import io.kefu.server.queue.Handover;
 import io.kefu.server.queue.Priority;
 import io.kefu.server.queue.Router;
 import io.kefu.server.staff.AuditLog;
@@ -72,18 +73,18 @@ class AssignmentCommands {
 
     void takeover(AgentConsole console, String conversationId) {
         requireSupervisor(console);
-        assigned(router.give(conversationId, console.username(), false, "takeover"), console);
+        assigned(router.give(conversationId, console.username(), false, Handover.TAKEOVER), console);
     }
 
     void reassign(AgentConsole console, String conversationId, String agent) {
         requireSupervisor(console);
-        assigned(router.give(conversationId, required(agent, "agent"), false, "reassign"), console);
+        assigned(router.give(conversationId, required(agent, "agent"), false, Handover.REASSIGN), console);
     }
 
     void transferToAgent(AgentConsole console, String conversationId, String agent) {
         access.requireServing(console, conversationId);
         if (console.username().equals(agent)) throw new HandoffException("already_yours", "不能转接给自己。");
-        assigned(router.give(conversationId, required(agent, "agent"), true, "transfer"), console);
+        assigned(router.give(conversationId, required(agent, "agent"), true, Handover.TRANSFER), console);
     }
 
     void transferToGroup(AgentConsole console, String conversationId, String group) {
@@ -94,15 +95,15 @@ class AssignmentCommands {
         if (!tx.execute(s -> conversations.requeue(conversationId, Priority.RESUMED.value(), skill, clock.instant()))) {
             throw HandoffException.notFound();
         }
-        audit.record(console.username(), "transfer", conversationId, "group=" + skill, null);
-        released(routing, "transfer", Notice.TRANSFERRED, CustomerTexts.TRANSFERRED);
+        audit.record(console.username(), Handover.TRANSFER.wireName(), conversationId, "group=" + skill, null);
+        released(routing, Handover.TRANSFER, Notice.TRANSFERRED, CustomerTexts.TRANSFERRED);
     }
 
     void handBack(AgentConsole console, String conversationId) {
         Routing routing = access.requireServing(console, conversationId);
         if (!tx.execute(s -> conversations.toBot(conversationId))) throw HandoffException.notFound();
-        audit.record(console.username(), "handback", conversationId, null, null);
-        released(routing, "handback", Notice.HANDBACK, CustomerTexts.HANDED_BACK);
+        audit.record(console.username(), Handover.HANDBACK.wireName(), conversationId, null, null);
+        released(routing, Handover.HANDBACK, Notice.HANDBACK, CustomerTexts.HANDED_BACK);
     }
 
     void close(AgentConsole console, String conversationId, String tag) {
@@ -114,7 +115,7 @@ class AssignmentCommands {
         customers.deliver(conversationId, closed);
         audit.record(console.username(), "close", conversationId, tag == null ? null : "tag=" + tag, null);
         feed.added(conversationId, routing.agent(), List.of(closed));
-        dispatcher.released(routing, "closed");
+        dispatcher.released(routing, Handover.CLOSED);
         dispatcher.serve();
     }
 
@@ -124,7 +125,7 @@ class AssignmentCommands {
     }
 
     /** The agent no longer serves it, and the customer is told what happens now. */
-    private void released(Routing routing, String why, Notice notice, String text) {
+    private void released(Routing routing, Handover why, Notice notice, String text) {
         dispatcher.released(routing, why);
         notices.tell(routing.id(), notice, text);
         dispatcher.serve();

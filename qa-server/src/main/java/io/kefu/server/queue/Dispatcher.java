@@ -76,7 +76,7 @@ public class Dispatcher {
 
     /** {@link #serve} on this node only; true when the queue changed since it was last shown here. */
     private boolean show() {
-        for (Router.Assignment assignment : router.dispatch()) announce(assignment, "routing");
+        for (Router.Assignment assignment : router.dispatch()) announce(assignment, Handover.ROUTING.wireName());
         List<Routing> queue = conversations.queue();
         List<String> now = queue.stream().map(Routing::id).toList();
         if (now.equals(shownQueue)) return false;
@@ -94,24 +94,25 @@ public class Dispatcher {
 
     /** Tells the customer, the new agent, and the previous one, and writes the audit log. */
     public void announce(Router.Assignment assignment, String actor) {
-        audit.record(actor, assignment.by(), assignment.conversation(), "to " + assignment.agent(), null);
+        audit.record(actor, assignment.by().wireName(), assignment.conversation(), "to " + assignment.agent(), null);
         notices.tell(assignment.conversation(), Notice.AGENT_JOINED,
                 CustomerTexts.agentJoined(assignment.displayName()));
-        consoles.assigned(assignment.conversation(), assignment.agent(), assignment.by());
-        cluster.publish(new ClusterEvent.Assigned(assignment.conversation(), assignment.agent(), assignment.by()));
+        String by = assignment.by().wireName();
+        consoles.assigned(assignment.conversation(), assignment.agent(), by);
+        cluster.publish(new ClusterEvent.Assigned(assignment.conversation(), assignment.agent(), by));
         String previous = assignment.previousAgent();
         if (previous != null && !previous.equals(assignment.agent())) {
-            consoles.released(assignment.conversation(), previous, assignment.by());
-            cluster.publish(new ClusterEvent.Released(assignment.conversation(), previous, assignment.by()));
+            consoles.released(assignment.conversation(), previous, by);
+            cluster.publish(new ClusterEvent.Released(assignment.conversation(), previous, by));
         }
         shownQueue = null; // the queue moved: show it again
     }
 
     /** The conversation's agent no longer serves it ({@code why}: closed, handback, transfer). */
-    public void released(Routing routing, String why) {
+    public void released(Routing routing, Handover why) {
         if (routing.agent() == null || routing.handoff() != HandoffState.AGENT) return;
-        consoles.released(routing.id(), routing.agent(), why);
-        cluster.publish(new ClusterEvent.Released(routing.id(), routing.agent(), why));
+        consoles.released(routing.id(), routing.agent(), why.wireName());
+        cluster.publish(new ClusterEvent.Released(routing.id(), routing.agent(), why.wireName()));
         shownQueue = null;
     }
 

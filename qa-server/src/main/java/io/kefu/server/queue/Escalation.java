@@ -79,7 +79,7 @@ class Escalation implements Handoffs {
         Routing routing = conversations.routing(conversationId).orElse(null);
         if (routing == null || routing.handoff() == HandoffState.BOT) return;
         feed.added(conversationId, routing.agent(), List.of(notice));
-        dispatcher.released(routing, "closed");
+        dispatcher.released(routing, Handover.CLOSED);
         dispatcher.serve();
     }
 

@@ -34,7 +34,8 @@ public class Router {
     }
 
     /** A conversation given to an agent. */
-    public record Assignment(String conversation, String agent, String displayName, String previousAgent, String by) {
+    public record Assignment(String conversation, String agent, String displayName, String previousAgent,
+                             Handover by) {
     }
 
     /**
@@ -56,7 +57,7 @@ public class Router {
                         .filter(a -> waiting.skillGroup() == null || a.skills().contains(waiting.skillGroup()))
                         .findFirst().orElse(null);
                 if (agent == null || !assign(waiting.id(), agent.username(), now, true)) continue;
-                done.add(new Assignment(waiting.id(), agent.username(), agent.displayName(), null, "routing"));
+                done.add(new Assignment(waiting.id(), agent.username(), agent.displayName(), null, Handover.ROUTING));
                 free.remove(agent);
                 AgentStore.Agent served = agent.servedOneMore(now);
                 if (served.free()) free.add(served); // now the one who waited least
@@ -79,7 +80,7 @@ public class Router {
             if (!assign(conversationId, agentName, clock.instant(), true)) {
                 throw new HandoffException("not_waiting", "这个会话已被接入或已结束。");
             }
-            return new Assignment(conversationId, agentName, agent.displayName(), null, "pick");
+            return new Assignment(conversationId, agentName, agent.displayName(), null, Handover.PICK);
         });
     }
 
@@ -89,7 +90,7 @@ public class Router {
      * @param checkCapacity whether the receiving agent's capacity applies (a transfer) or not (a supervisor's
      *                      takeover or reassignment)
      */
-    public Assignment give(String conversationId, String agentName, boolean checkCapacity, String by) {
+    public Assignment give(String conversationId, String agentName, boolean checkCapacity, Handover by) {
         return tx.execute(status -> {
             conversations.lockAssignments();
             Routing routing = conversations.routing(conversationId).filter(Routing::open)
