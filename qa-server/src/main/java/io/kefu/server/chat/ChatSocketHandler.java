@@ -1,5 +1,11 @@
 package io.kefu.server.chat;
 
+import io.kefu.server.conversation.ConversationException;
+import io.kefu.server.conversation.ConversationService;
+import io.kefu.server.conversation.CustomerTexts;
+import io.kefu.server.conversation.InboundMessage;
+import io.kefu.server.conversation.Outcome;
+import io.kefu.server.conversation.StoredMessage;
 import io.kefu.server.system.KefuProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,11 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 
 /**
- * {@code /ws/chat}: the customer's socket. The boundary of the chat protocol: every frame is read, checked against
- * the limits and handled here, and anything wrong with it becomes an {@code error} frame on this connection only.
+ * {@code /ws/chat}: the customer's socket. The boundary of the chat protocol: every frame is read and checked
+ * against the limits here, translated into a call of the {@link ConversationService} and its result back into
+ * frames; anything wrong with it becomes an {@code error} frame on this connection only.
  */
 @Component
 class ChatSocketHandler extends TextWebSocketHandler {
@@ -29,22 +35,23 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int SEND_BUFFER_LIMIT = 512 * 1024;
 
-    private final ChatService chat;
+    /** The channel name stored with the conversations started here. */
+    static final String CHANNEL = "web";
+
+    private final ConversationService conversations;
     private final FrameReader reader;
     private final JsonMapper json;
     private final CustomerSockets sockets;
-    private final HandoffEvents handoff;
     private final KefuProperties.Chat settings;
     private final String profileKey;
     private final ServerFrame.Limits limits;
 
-    ChatSocketHandler(ChatService chat, FrameReader reader, JsonMapper json, CustomerSockets sockets,
-                      HandoffEvents handoff, KefuProperties properties) {
-        this.chat = chat;
+    ChatSocketHandler(ConversationService conversations, FrameReader reader, JsonMapper json, CustomerSockets sockets,
+                      KefuProperties properties) {
+        this.conversations = conversations;
         this.reader = reader;
         this.json = json;
         this.sockets = sockets;
-        this.handoff = handoff;
         this.settings = properties.chat();
         this.profileKey = properties.handoff().profileKey();
         this.limits = new ServerFrame.Limits(settings.maxMessageLength(), settings.framesPerSecond(), settings.burst(),
@@ -70,17 +77,17 @@ class ChatSocketHandler extends TextWebSocketHandler {
             }
             ClientFrame frame = reader.read(text.getPayload());
             if (!allowed) {
-                throw new ChatException("rate_limited", "发送太频繁了，请稍后再试。",
+                throw new ConversationException("rate_limited", CustomerTexts.RATE_LIMITED,
                         frame instanceof ClientFrame.Message message ? message.id() : null);
             }
             handle(connection, frame);
-        } catch (ChatException e) {
+        } catch (ConversationException e) {
             send(connection, ServerFrame.error(connection.lastSeq(), e));
         } catch (RuntimeException e) {
             log.error("chat frame failed (conversation {})",
                     connection.started() ? connection.conversation().id() : "none", e);
             send(connection, ServerFrame.error(connection.lastSeq(),
-                    new ChatException("internal", "系统繁忙，请稍后再试。")));
+                    new ConversationException("internal", CustomerTexts.INTERNAL)));
         }
     }
 
@@ -90,47 +97,43 @@ class ChatSocketHandler extends TextWebSocketHandler {
         } else if (frame instanceof ClientFrame.Message message) {
             message(connection, message);
         } else if (frame instanceof ClientFrame.Typing typing) {
-            handoff.customerTyping(connection.conversation().id(), typing.on());
+            conversations.typing(connection.conversation().id(), typing.on());
         } else if (frame instanceof ClientFrame.Ping) {
             send(connection, ServerFrame.pong(connection.lastSeq()));
         } else if (frame instanceof ClientFrame.Close) {
-            Conversation conversation = connection.conversation();
-            ChatMessage closed = chat.close(conversation);
-            send(connection, ServerFrame.message(closed));
-            handoff.closedByCustomer(conversation.id(), closed);
+            send(connection, ServerFrame.message(conversations.close(connection.conversation().id())));
         } else if (frame instanceof ClientFrame.Rate rate) {
-            chat.rate(connection.conversation(), rate.stars(), rate.comment());
+            conversations.rate(connection.conversation().id(), rate.stars(), rate.comment());
             send(connection, ServerFrame.rated(connection.lastSeq(), rate.stars()));
         }
     }
 
     private void hello(Connection connection, ClientFrame.Hello hello) {
-        if (connection.started()) throw new ChatException("already_started", "会话已建立，无需重复发送 hello。");
+        if (connection.started()) throw new ConversationException("already_started", CustomerTexts.ALREADY_STARTED);
         boolean vip = VisitorProfile.vip(hello.profile(), profileKey, json, Clock.systemUTC());
-        ChatService.Session session = chat.start(hello.token(), hello.conversation(), vip);
+        ConversationService.Session session = conversations.start(CHANNEL, hello.token(), hello.conversation(), vip);
         connection.start(session.conversation());
         send(connection, ServerFrame.welcome(session, settings.greeting(), settings.quickReplies(), limits));
         if (session.resumed()) {
-            for (ChatMessage missed : chat.replay(session.conversation(), hello.lastSeq())) {
+            for (StoredMessage missed : conversations.replay(session.conversation().id(), hello.lastSeq())) {
                 send(connection, ServerFrame.message(missed));
             }
         }
         sockets.register(connection);
-        handoff.connected(session.conversation().id());
+        conversations.connected(session.conversation().id());
     }
 
+    /** Acknowledged once stored; the bot's typing indicator while it answers; its replies come through the sockets. */
     private void message(Connection connection, ClientFrame.Message message) {
-        Conversation conversation = connection.conversation();
-        ChatService.Received received = chat.receive(conversation, message.id(), message.text());
-        send(connection, ServerFrame.ack(received.message(), received.duplicate()));
-        if (!received.duplicate()) handoff.added(conversation.id(), received.agent(), List.of(received.message()));
-        if (!received.needsReply()) return;
-        send(connection, ServerFrame.botTyping(connection.lastSeq(), true));
-        ChatService.Replied replied = chat.reply(conversation, received, message.suggestion());
-        for (ChatMessage reply : replied.messages()) sockets.deliver(conversation.id(), reply);
-        if (replied.messages().isEmpty()) send(connection, ServerFrame.botTyping(connection.lastSeq(), false));
-        handoff.added(conversation.id(), null, replied.messages());
-        if (replied.escalation() != null) handoff.escalate(conversation.id(), replied.escalation());
+        var inbound = new InboundMessage(connection.conversation().id(), message.text(), message.id(),
+                message.suggestion());
+        Outcome outcome = conversations.receive(inbound, (stored, duplicate, answering) -> {
+            send(connection, ServerFrame.ack(stored, duplicate));
+            if (answering) send(connection, ServerFrame.botTyping(connection.lastSeq(), true));
+        });
+        if (outcome.answered() && outcome.replies().isEmpty()) {
+            send(connection, ServerFrame.botTyping(connection.lastSeq(), false));
+        }
     }
 
     @Override
@@ -143,7 +146,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
     protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
         Connection connection = (Connection) session.getAttributes().get(CONNECTION);
         send(connection, ServerFrame.error(connection.lastSeq(),
-                new ChatException("unsupported", "不支持二进制消息，请发送 JSON 文本。")));
+                new ConversationException("unsupported", CustomerTexts.BINARY)));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.kefu.server.chat;
 
+import io.kefu.server.conversation.Conversation;
+import io.kefu.server.conversation.ConversationException;
+import io.kefu.server.conversation.CustomerTexts;
 import org.springframework.web.socket.WebSocketSession;
 
 /** One customer socket: its thread-safe session, its rate limit, and its conversation once it has said hello. */
@@ -26,7 +29,7 @@ final class Connection {
     /** The conversation, or an error frame for a client that has not said hello. */
     Conversation conversation() {
         Conversation current = conversation;
-        if (current == null) throw new ChatException("no_conversation", "请先发送 hello 建立会话。");
+        if (current == null) throw new ConversationException("no_conversation", CustomerTexts.HELLO_FIRST);
         return current;
     }
 

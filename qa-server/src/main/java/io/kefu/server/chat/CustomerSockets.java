@@ -1,5 +1,8 @@
 package io.kefu.server.chat;
 
+import io.kefu.server.conversation.CustomerChannel;
+import io.kefu.server.conversation.Sender;
+import io.kefu.server.conversation.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * customer as it happens. A customer with no socket here gets it by replay when it resumes.
  */
 @Component
-public class CustomerSockets {
+class CustomerSockets implements CustomerChannel {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerSockets.class);
 
@@ -42,18 +45,19 @@ public class CustomerSockets {
     }
 
     /** Sends a stored message to the conversation's customer sockets. */
-    public void deliver(String conversationId, ChatMessage message) {
+    @Override
+    public void deliver(String conversationId, StoredMessage message) {
         for (Connection connection : connections(conversationId)) send(connection, ServerFrame.message(message));
     }
 
-    /** The customer's place in the queue and estimated wait. */
+    @Override
     public void queue(String conversationId, int position, long waitSeconds) {
         for (Connection connection : connections(conversationId)) {
             send(connection, new ServerFrame.Queue("queue", connection.lastSeq(), position, waitSeconds));
         }
     }
 
-    /** The agent started or stopped typing. */
+    @Override
     public void agentTyping(String conversationId, boolean on) {
         for (Connection connection : connections(conversationId)) {
             send(connection, new ServerFrame.Typing("typing", connection.lastSeq(), Sender.AGENT.wireName(), on));
@@ -61,6 +65,7 @@ public class CustomerSockets {
     }
 
     /** Whether a customer socket of the conversation is open on this node. */
+    @Override
     public boolean connected(String conversationId) {
         return byConversation.containsKey(conversationId);
     }

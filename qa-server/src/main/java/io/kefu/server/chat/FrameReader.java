@@ -1,12 +1,14 @@
 package io.kefu.server.chat;
 
+import io.kefu.server.conversation.ConversationException;
+import io.kefu.server.conversation.CustomerTexts;
 import io.kefu.server.system.KefuProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns a text frame into a {@link ClientFrame}, or a {@link ChatException} naming what is wrong, in Chinese. */
+/** Turns a text frame into a {@link ClientFrame}, or a {@link ConversationException} naming what is wrong, in Chinese. */
 @Component
 class FrameReader {
 
@@ -26,15 +28,15 @@ class FrameReader {
 
     ClientFrame read(String payload) {
         if (payload.length() > limits.maxFrameChars()) {
-            throw new ChatException("too_large", "消息太大了，单条消息请控制在 " + limits.maxFrameChars() + " 个字符以内。");
+            throw new ConversationException("too_large", CustomerTexts.tooLarge(limits.maxFrameChars()));
         }
         JsonNode node;
         try {
             node = json.readTree(payload);
         } catch (JacksonException e) {
-            throw new ChatException("bad_json", "消息格式不正确，请发送 JSON 对象。");
+            throw new ConversationException("bad_json", CustomerTexts.BAD_JSON);
         }
-        if (node == null || !node.isObject()) throw new ChatException("bad_json", "消息格式不正确，请发送 JSON 对象。");
+        if (node == null || !node.isObject()) throw new ConversationException("bad_json", CustomerTexts.BAD_JSON);
         String type = text(node, "type", 32, true);
         return switch (type) {
             case "hello" -> hello(node);
@@ -43,14 +45,14 @@ class FrameReader {
             case "ping" -> new ClientFrame.Ping();
             case "close" -> new ClientFrame.Close();
             case "rate" -> rate(node);
-            default -> throw new ChatException("unknown_type", "不支持的消息类型：" + clean(type) + "。");
+            default -> throw new ConversationException("unknown_type", CustomerTexts.unknownType(clean(type)));
         };
     }
 
     private ClientFrame hello(JsonNode node) {
         JsonNode version = node.get("v");
         if (version != null && !(version.isIntegralNumber() && version.asInt() == VERSION)) {
-            throw new ChatException("unsupported_version", "不支持的协议版本，请刷新页面后重试。");
+            throw new ConversationException("unsupported_version", CustomerTexts.UNSUPPORTED_VERSION);
         }
         JsonNode lastSeq = node.get("lastSeq");
         if (lastSeq != null && !lastSeq.isNull() && !(lastSeq.canConvertToLong() && lastSeq.isIntegralNumber()
@@ -66,11 +68,11 @@ class FrameReader {
     private ClientFrame message(JsonNode node) {
         String id = id(node);
         JsonNode textNode = node.get("text");
-        if (textNode == null || !textNode.isString()) throw new ChatException("bad_frame", "消息格式不正确：缺少 text。", id);
+        if (textNode == null || !textNode.isString()) throw new ConversationException("bad_frame", CustomerTexts.MISSING_TEXT, id);
         String text = clean(textNode.asString());
-        if (text.isBlank()) throw new ChatException("empty_message", "消息不能为空，请输入您想咨询的内容。", id);
+        if (text.isBlank()) throw new ConversationException("empty_message", CustomerTexts.EMPTY_MESSAGE, id);
         if (text.codePointCount(0, text.length()) > limits.maxMessageLength()) {
-            throw new ChatException("too_long", "消息太长了，请控制在 " + limits.maxMessageLength() + " 个字以内。", id);
+            throw new ConversationException("too_long", CustomerTexts.tooLong(limits.maxMessageLength()), id);
         }
         return new ClientFrame.Message(id, text, text(node, "suggestion", 128, false));
     }
@@ -78,11 +80,11 @@ class FrameReader {
     private ClientFrame rate(JsonNode node) {
         JsonNode stars = node.get("stars");
         if (stars == null || !stars.isIntegralNumber() || stars.asInt() < 1 || stars.asInt() > 5) {
-            throw new ChatException("bad_rating", "评价请选择 1 到 5 颗星。");
+            throw new ConversationException("bad_rating", CustomerTexts.BAD_STARS);
         }
         String comment = text(node, "comment", Integer.MAX_VALUE, false);
         if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
-            throw new ChatException("bad_rating", "评价留言请控制在 " + MAX_COMMENT_LENGTH + " 个字以内。");
+            throw new ConversationException("bad_rating", CustomerTexts.commentTooLong(MAX_COMMENT_LENGTH));
         }
         return new ClientFrame.Rate(stars.asInt(), comment == null || comment.isBlank() ? null : comment.strip());
     }
@@ -92,7 +94,7 @@ class FrameReader {
         JsonNode id = node.get("id");
         String value = id == null ? null : id.isString() ? id.asString() : id.isIntegralNumber() ? id.asString() : null;
         if (value == null || value.isEmpty() || value.length() > MAX_ID_LENGTH || !value.equals(clean(value))) {
-            throw new ChatException("bad_frame", "消息格式不正确：id 须为 1 到 " + MAX_ID_LENGTH + " 个字符的字符串。");
+            throw new ConversationException("bad_frame", CustomerTexts.badId(MAX_ID_LENGTH));
         }
         return value;
     }
@@ -107,8 +109,8 @@ class FrameReader {
         return clean(value.asString());
     }
 
-    private static ChatException bad(String field) {
-        return new ChatException("bad_frame", "消息格式不正确：字段 " + field + " 缺失或无效。");
+    private static ConversationException bad(String field) {
+        return new ConversationException("bad_frame", CustomerTexts.badField(field));
     }
 
     /** Drops control characters (but line breaks and tabs) and unpaired surrogates, which no database stores. */

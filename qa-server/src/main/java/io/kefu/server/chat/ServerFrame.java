@@ -2,6 +2,10 @@ package io.kefu.server.chat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kefu.qa.Suggestion;
+import io.kefu.server.conversation.ConversationException;
+import io.kefu.server.conversation.ConversationService;
+import io.kefu.server.conversation.Sender;
+import io.kefu.server.conversation.StoredMessage;
 
 import java.util.List;
 
@@ -50,16 +54,16 @@ sealed interface ServerFrame {
     record Error(String type, long seq, String code, String message, String id) implements ServerFrame {
     }
 
-    static Welcome welcome(ChatService.Session session, String greeting, List<String> quickReplies, Limits limits) {
+    static Welcome welcome(ConversationService.Session session, String greeting, List<String> quickReplies, Limits limits) {
         return new Welcome("welcome", FrameReader.VERSION, session.conversation().lastSeq(), session.token(),
                 session.conversation().id(), session.resumed(), greeting, quickReplies, limits);
     }
 
-    static Ack ack(ChatMessage message, boolean duplicate) {
+    static Ack ack(StoredMessage message, boolean duplicate) {
         return new Ack("ack", message.seq(), message.clientId(), duplicate);
     }
 
-    static Message message(ChatMessage message) {
+    static Message message(StoredMessage message) {
         return new Message("message", message.seq(), message.sender().wireName(), message.kind(), message.text(),
                 message.clientId(), message.replyTo(), message.suggestions(), message.quickReplies(),
                 message.at().toString(), message.agent());
@@ -77,7 +81,7 @@ sealed interface ServerFrame {
         return new Rated("rated", seq, stars);
     }
 
-    static Error error(long seq, ChatException e) {
+    static Error error(long seq, ConversationException e) {
         return new Error("error", seq, e.code(), e.getMessage(), e.clientId());
     }
 }

@@ -1,44 +1,44 @@
 package io.kefu.server.cluster;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * Something that happened on one node that sockets on the others must hear of. Small (a PostgreSQL notification
  * holds under 8,000 bytes): it names what changed, and the receiving node reads the rest from the database.
- *
- * @param node         the node it happened on (a node ignores its own events)
- * @param type         {@code messages}: messages {@code fromSeq..toSeq} were added to {@code conversation};
- *                     {@code typing}: {@code from} (customer or agent) started or stopped typing;
- *                     {@code assigned} / {@code released}: {@code conversation} was given to or taken from {@code agent};
- *                     {@code queue}: the queue or agents changed
- * @param conversation the conversation, when it is about one
- * @param agent        the agent serving it, or the one assigned or released
+ * Serialised as JSON with its kind in {@code type}.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record ClusterEvent(String node, String type, String conversation, String agent, Long fromSeq, Long toSeq,
-                           String from, Boolean on, String why) {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ClusterEvent.Messages.class, name = "messages"),
+        @JsonSubTypes.Type(value = ClusterEvent.CustomerTyping.class, name = "customer_typing"),
+        @JsonSubTypes.Type(value = ClusterEvent.AgentTyping.class, name = "agent_typing"),
+        @JsonSubTypes.Type(value = ClusterEvent.Assigned.class, name = "assigned"),
+        @JsonSubTypes.Type(value = ClusterEvent.Released.class, name = "released"),
+        @JsonSubTypes.Type(value = ClusterEvent.QueueChanged.class, name = "queue")})
+public sealed interface ClusterEvent {
 
-    public static ClusterEvent messages(String conversation, String agent, long fromSeq, long toSeq) {
-        return new ClusterEvent(null, "messages", conversation, agent, fromSeq, toSeq, null, null, null);
+    /** Messages {@code fromSeq..toSeq} were added to the conversation; {@code agent} serves it, or null. */
+    record Messages(String conversation, String agent, long fromSeq, long toSeq) implements ClusterEvent {
     }
 
-    public static ClusterEvent typing(String conversation, String agent, String from, boolean on) {
-        return new ClusterEvent(null, "typing", conversation, agent, null, null, from, on, null);
+    /** The customer started or stopped typing to {@code agent}. */
+    record CustomerTyping(String conversation, String agent, boolean on) implements ClusterEvent {
     }
 
-    public static ClusterEvent assigned(String conversation, String agent, String by) {
-        return new ClusterEvent(null, "assigned", conversation, agent, null, null, null, null, by);
+    /** {@code agent} started or stopped typing to the customer. */
+    record AgentTyping(String conversation, String agent, boolean on) implements ClusterEvent {
     }
 
-    public static ClusterEvent released(String conversation, String agent, String why) {
-        return new ClusterEvent(null, "released", conversation, agent, null, null, null, null, why);
+    /** The conversation was given to {@code agent} ({@code by}: routing, pick, takeover, ...). */
+    record Assigned(String conversation, String agent, String by) implements ClusterEvent {
     }
 
-    public static ClusterEvent queue() {
-        return new ClusterEvent(null, "queue", null, null, null, null, null, null, null);
+    /** The conversation was taken from {@code agent} ({@code why}: closed, handback, transfer, ...). */
+    record Released(String conversation, String agent, String why) implements ClusterEvent {
     }
 
-    ClusterEvent from(String origin) {
-        return new ClusterEvent(origin, type, conversation, agent, fromSeq, toSeq, from, on, why);
+    /** The queue or the agents changed. */
+    record QueueChanged() implements ClusterEvent {
     }
 }

@@ -50,11 +50,11 @@ final class PostgresBus implements ClusterBus, SmartLifecycle {
     @Override
     public void publish(ClusterEvent event) {
         try {
-            jdbc.sql("select pg_notify(?, ?)").params(channel, json.writeValueAsString(event.from(node)))
+            jdbc.sql("select pg_notify(?, ?)").params(channel, json.writeValueAsString(new Notification(node, event)))
                     .query((rs, row) -> 1).list();
         } catch (RuntimeException e) {
             // the event is a shortcut: the other nodes' sweeps still find the change in the database
-            log.warn("could not tell the other nodes about {}: {}", event.type(), e.toString());
+            log.warn("could not tell the other nodes about {}: {}", event, e.toString());
         }
     }
 
@@ -117,13 +117,17 @@ final class PostgresBus implements ClusterBus, SmartLifecycle {
 
     private void deliver(String payload) {
         try {
-            ClusterEvent event = json.readValue(payload, ClusterEvent.class);
-            if (!node.equals(event.node())) receiver.accept(event);
+            Notification notification = json.readValue(payload, Notification.class);
+            if (!node.equals(notification.node())) receiver.accept(notification.event());
         } catch (JacksonException e) {
             log.warn("ignored an unreadable cluster event: {}", e.getOriginalMessage());
         } catch (RuntimeException e) {
             log.warn("a cluster event failed: {}", payload, e);
         }
+    }
+
+    /** What goes over the channel: the event and the node it happened on (a node ignores its own). */
+    record Notification(String node, ClusterEvent event) {
     }
 
     private void sleep() {

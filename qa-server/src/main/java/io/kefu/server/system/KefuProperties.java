@@ -41,6 +41,7 @@ public record KefuProperties(Knowledge knowledge, @DefaultValue("./data") String
      * @param defaultCapacity   concurrent conversations of a new agent
      * @param cannedReplies     replies offered in the agent console
      * @param closeTags         the categories an agent closes a conversation with
+     * @param leaveMessageForm  the form (by intent) the bot starts to take a message when no agent can take over
      */
     public record Handoff(@DefaultValue Triggers triggers,
                           @DefaultValue("2") int maxMisses,
@@ -55,7 +56,8 @@ public record KefuProperties(Knowledge knowledge, @DefaultValue("./data") String
                           @DefaultValue("5") int defaultCapacity,
                           @DefaultValue({"您好，我是人工客服，很高兴为您服务。", "请稍等，我帮您查询一下。",
                                   "请问还有其他可以帮您的吗？", "感谢您的耐心等待。"}) List<String> cannedReplies,
-                          @DefaultValue({"咨询", "办理", "投诉", "故障", "其他"}) List<String> closeTags) {
+                          @DefaultValue({"咨询", "办理", "投诉", "故障", "其他"}) List<String> closeTags,
+                          @DefaultValue("leave_message") String leaveMessageForm) {
 
         public Handoff {
             hours = List.copyOf(hours);

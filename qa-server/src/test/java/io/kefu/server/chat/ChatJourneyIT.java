@@ -1,5 +1,8 @@
 package io.kefu.server.chat;
 
+import io.kefu.server.conversation.ConversationStore;
+import io.kefu.server.conversation.MessageStore;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +33,10 @@ class ChatJourneyIT {
     int port;
 
     @Autowired
-    ChatStore store;
+    MessageStore store;
+
+    @Autowired
+    ConversationStore conversations;
 
     @Test
     void aConversationSurvivesADroppedConnectionWithoutLosingOrDuplicatingAMessage() throws Exception {
@@ -69,7 +75,7 @@ class ChatJourneyIT {
         JsonNode clicked = first.next("message");
         assertEquals(4, clicked.get("seq").asLong());
         assertEquals("answer", clicked.get("kind").asString(), clicked.toString());
-        ChatStore.LoggedDecision choice = store.decision(conversation, 3).orElseThrow();
+        MessageStore.LoggedDecision choice = store.decision(conversation, 3).orElseThrow();
         assertEquals(suggestion.get("id").asString(), choice.matchedId(), "the clicked standard question is answered");
         assertEquals("chosen", choice.stage(), "decided by the click, not by matching the text again");
 
@@ -105,7 +111,7 @@ class ChatJourneyIT {
         assertEquals(7, second.next("ack").get("seq").asLong());
         assertEquals(8, second.next("message").get("seq").asLong());
         assertEquals("我的手机号13812345678话费怎么查",
-                store.messageByClientId(conversation, "c4").orElseThrow().text());
+                store.byClientId(conversation, "c4").orElseThrow().text());
         String logged = store.decision(conversation, 7).orElseThrow().question();
         assertEquals("我的手机号138****5678话费怎么查", logged);
 
@@ -145,7 +151,7 @@ class ChatJourneyIT {
         assertEquals(9, closed.get("seq").asLong());
         second.send(frame("rate").put("stars", 5).put("comment", "回答很及时"));
         assertEquals(5, second.next("rated").get("stars").asInt());
-        assertEquals(5, store.stars(conversation).orElseThrow());
+        assertEquals(5, conversations.stars(conversation).orElseThrow());
         second.send(message("c5", "还在吗"));
         assertEquals("c5", second.error("conversation_closed").get("id").asString());
 
@@ -162,7 +168,7 @@ class ChatJourneyIT {
 
     private void awaitReplyStoredTo(String conversation, String clientId) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            var question = store.messageByClientId(conversation, clientId);
+            var question = store.byClientId(conversation, clientId);
             if (question.isPresent() && store.hasReplyTo(conversation, question.get().seq())) return;
             Thread.sleep(50);
         }

@@ -1,0 +1,70 @@
+package io.kefu.server.agent;
+
+import io.kefu.server.queue.HandoffException;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns a console's text frame into an {@link AgentCommand}; a frame that does not read becomes one that says why. */
+@Component
+class AgentCommandReader {
+
+    private final JsonMapper json;
+
+    AgentCommandReader(JsonMapper json) {
+        this.json = json;
+    }
+
+    // no size check here: the container closes a connection whose frame exceeds its buffer (1009), which is sized
+    // from kefu.chat.max-frame-chars for both sockets; texts have their own limits where they are used
+    AgentCommand read(String payload) {
+        JsonNode frame;
+        try {
+            frame = json.readTree(payload);
+        } catch (JacksonException e) {
+            frame = null;
+        }
+        if (frame == null || !frame.isObject()) {
+            return new AgentCommand.Unreadable(null, new HandoffException("bad_json", "消息格式不正确，请发送 JSON 对象。"));
+        }
+        String ref = frame.path("ref").isString() ? frame.path("ref").asString() : null;
+        try {
+            return command(frame, ref);
+        } catch (HandoffException e) {
+            return new AgentCommand.Unreadable(ref, e);
+        }
+    }
+
+    private static AgentCommand command(JsonNode frame, String ref) {
+        String type = field(frame, "type");
+        String conversation = field(frame, "conversation");
+        return switch (type == null ? "" : type) {
+            case "ping" -> new AgentCommand.Ping(ref);
+            case "status" -> new AgentCommand.SetStatus(ref, field(frame, "status"));
+            case "pick" -> new AgentCommand.Pick(ref, conversation);
+            case "open" -> new AgentCommand.Open(ref, conversation);
+            case "reply" -> new AgentCommand.Reply(ref, conversation, field(frame, "text"));
+            case "typing" -> new AgentCommand.Typing(ref, conversation, frame.path("on").asBoolean(true));
+            case "note" -> new AgentCommand.Note(ref, conversation, field(frame, "text"));
+            case "suggest" -> new AgentCommand.Suggest(ref, conversation, field(frame, "text"));
+            case "transfer" -> {
+                String group = field(frame, "group");
+                yield group != null ? new AgentCommand.TransferToGroup(ref, conversation, group)
+                        : new AgentCommand.TransferToAgent(ref, conversation, field(frame, "agent"));
+            }
+            case "handback" -> new AgentCommand.HandBack(ref, conversation);
+            case "close" -> new AgentCommand.Close(ref, conversation, field(frame, "tag"));
+            case "takeover" -> new AgentCommand.Takeover(ref, conversation);
+            case "reassign" -> new AgentCommand.Reassign(ref, conversation, field(frame, "agent"));
+            default -> throw new HandoffException("unknown_type", "不支持的消息类型。");
+        };
+    }
+
+    private static String field(JsonNode frame, String name) {
+        JsonNode value = frame.get(name);
+        if (value == null || value.isNull()) return null;
+        if (!value.isString()) throw new HandoffException("bad_frame", "消息格式不正确：字段 " + name + " 须为字符串。");
+        return value.asString();
+    }
+}

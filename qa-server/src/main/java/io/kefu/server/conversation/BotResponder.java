@@ -1,0 +1,66 @@
+package io.kefu.server.conversation;
+
+import io.kefu.qa.Reply;
+import io.kefu.qa.dialog.Dialogue;
+import io.kefu.qa.dialog.DialogueState;
+import io.kefu.qa.dialog.HandoffReason;
+import io.kefu.qa.dialog.Turn;
+import io.kefu.server.system.KefuProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bot's side of a conversation: a customer message in, the bot's messages out. The one place that decides what
+ * the bot says: the {@link Dialogue} (forms, hand-off, follow-ups, FAQ answers) with the conversation's stored state.
+ */
+@Component
+class BotResponder {
+
+    private final Dialogue dialogue;
+    private final ConversationStore store;
+    private final KefuProperties.Triggers triggers;
+
+    BotResponder(Dialogue dialogue, ConversationStore store, KefuProperties properties) {
+        this.dialogue = dialogue;
+        this.store = store;
+        this.triggers = properties.handoff().triggers();
+    }
+
+    /**
+     * @param conversationId the conversation the message belongs to
+     * @param text           what the customer typed or clicked
+     * @param chosenEntry    the standard question of the suggestion button clicked, {@code null} for typed text
+     * @param state          the conversation's dialogue state as stored with it
+     */
+    BotTurn respond(String conversationId, String text, String chosenEntry, DialogueState state) {
+        Turn turn = dialogue.respond(state, text, chosenEntry, conversationId);
+        Reply reply = turn.reply();
+        HandoffReason asked = ConversationStore.reason(turn.handoff());
+        var decision = new BotDecision(asked != null ? "handoff" : reply.kind().wireName(),
+                reply.question() == null ? null : reply.id(), reply.score(), reply.trace().decidedBy(),
+                reply.trace().micros());
+        HandoffReason handoff = asked != null && offered(asked) ? asked : null;
+        var messages = turn.messages().stream()
+                .map(m -> m.kind().equals("handoff") && handoff == null ? CustomerTexts.NOT_OFFERED : m).toList();
+        return new BotTurn(messages, decision, turn.state(), handoff);
+    }
+
+    /** The bot starts a form by itself (e.g. taking a message when no agent is available). */
+    BotTurn begin(String conversationId, String formIntent) {
+        DialogueState state = store.dialogueState(conversationId).orElse(DialogueState.start());
+        Turn turn = dialogue.begin(state, formIntent, conversationId);
+        return new BotTurn(turn.messages(), null, turn.state(), null);
+    }
+
+    /**
+     * Whether the deployment lets this reason hand the conversation off. Misses are not checked here: with that
+     * trigger off the dialogue counts none ({@code kefu.handoff.triggers.misses} sets its limit).
+     */
+    private boolean offered(HandoffReason reason) {
+        return switch (reason) {
+            case REQUEST -> triggers.request();
+            case COMPLAINT -> triggers.complaint();
+            case FORM_FAILED -> triggers.formFailed();
+            case NO_ANSWER -> true;
+        };
+    }
+}

@@ -1,0 +1,162 @@
+package io.kefu.server.conversation;
+
+import io.kefu.qa.dialog.BotMessage;
+import io.kefu.qa.dialog.DialogueState;
+import io.kefu.qa.intent.PersonalNumbers;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Adds numbered messages to conversations and reads them back. Every message gets the next sequence number of its
+ * conversation from one atomic update of the conversation's row, which holds the row's lock until the message is
+ * stored: numbers have no gaps, on one node or several sharing the database.
+ */
+@Component
+public class MessageLog {
+
+    /** The most messages one resume replays (a conversation longer than this is not a chat). */
+    static final int REPLAY_LIMIT = 2000;
+
+    private final ConversationStore conversations;
+    private final MessageStore messages;
+    private final TransactionTemplate tx;
+
+    MessageLog(ConversationStore conversations, MessageStore messages, PlatformTransactionManager transactions) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * A customer message, stored.
+     *
+     * @param duplicate     the client id was seen before: nothing new was stored
+     * @param needsReply    the bot has not answered it yet
+     * @param handoff       who answers the conversation ({@code null}: a duplicate in a closed conversation)
+     * @param agent         the agent's user name when an agent answers it
+     * @param dialogueState the bot's memory of the conversation when the message was stored, read by the same
+     *                      statement that numbered the message
+     */
+    record Received(StoredMessage message, boolean duplicate, boolean needsReply, HandoffState handoff, String agent,
+                    DialogueState dialogueState) {
+    }
+
+    /** Stores a customer message once per client id (a resend is acknowledged again, not stored again). */
+    Received receive(String conversationId, String clientId, String text) {
+        try {
+            Optional<Received> stored = tx.execute(status -> {
+                Optional<ConversationStore.Reserved> reserved = conversations.reserveForCustomer(conversationId);
+                if (reserved.isEmpty()) return Optional.empty();
+                var message = new StoredMessage(reserved.get().seq(), Sender.CUSTOMER, "text", text, clientId, null,
+                        List.of(), List.of(), Instant.now(), null);
+                messages.insert(conversationId, message);
+                return Optional.of(new Received(message, false, reserved.get().handoff() != HandoffState.AGENT,
+                        reserved.get().handoff(), reserved.get().agent(), reserved.get().dialogueState()));
+            });
+            return stored.orElseGet(() -> seen(conversationId, clientId).orElseThrow(() -> new ConversationException(
+                    "conversation_closed", CustomerTexts.CLOSED_START_ANEW, clientId)));
+        } catch (DuplicateKeyException e) {
+            // the client id is taken (the insert rolled back with its number): a resend, acknowledged again
+            return seen(conversationId, clientId).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * A customer message stored earlier under this client id, as a duplicate (with no hand-off state when the
+     * conversation is closed).
+     */
+    private Optional<Received> seen(String conversationId, String clientId) {
+        return messages.byClientId(conversationId, clientId).map(seen -> {
+            Optional<ConversationStore.Reserved> open = conversations.open(conversationId);
+            boolean unanswered = open.isPresent() && open.get().handoff() != HandoffState.AGENT
+                    && !messages.hasReplyTo(conversationId, seen.seq());
+            return new Received(seen, true, unanswered, open.map(ConversationStore.Reserved::handoff).orElse(null),
+                    open.map(ConversationStore.Reserved::agent).orElse(null),
+                    open.map(ConversationStore.Reserved::dialogueState).orElse(DialogueState.start()));
+        });
+    }
+
+    /**
+     * Stores the bot's turn; {@code question} is the customer message it answers, or null when the bot began. The
+     * conversation's row is locked first (by reserving the numbers), so two nodes answering the same resent question
+     * are stored one after the other, and the second sees the first's reply and stores nothing.
+     */
+    List<StoredMessage> append(String id, StoredMessage question, BotTurn turn) {
+        if (turn.messages().isEmpty()) return List.of();
+        Long replyTo = question == null ? null : question.seq();
+        return tx.execute(status -> {
+            long last = conversations.reserve(id, turn.messages().size(), turn.state())
+                    .orElseThrow(() -> vanished(id));
+            if (question != null && messages.hasReplyTo(id, question.seq())) {
+                status.setRollbackOnly();
+                return List.of();
+            }
+            long seq = last - turn.messages().size();
+            var stored = new ArrayList<StoredMessage>();
+            for (BotMessage out : turn.messages()) {
+                stored.add(new StoredMessage(++seq, Sender.BOT, out.kind(), out.text(), null, replyTo,
+                        out.suggestions(), out.quickReplies(), Instant.now(), null));
+            }
+            MessageStore.DecisionLog decision = question == null || turn.decision() == null ? null
+                    : new MessageStore.DecisionLog(PersonalNumbers.maskText(question.text()), turn.decision());
+            messages.insert(id, stored, decision);
+            return stored;
+        });
+    }
+
+    /** Messages {@code from..to} of a conversation (e.g. ones another node added). */
+    public List<StoredMessage> messages(String conversationId, long from, long to) {
+        return messages.after(conversationId, from - 1, (int) Math.min(REPLAY_LIMIT, to - from + 1));
+    }
+
+    /** The messages after {@code seq}, for a resuming customer. */
+    List<StoredMessage> after(String conversationId, long seq) {
+        return messages.after(conversationId, seq, REPLAY_LIMIT);
+    }
+
+    /** The conversation for an agent: every message, with what the bot matched for customer messages. */
+    public List<TranscriptLine> transcript(String conversationId) {
+        return messages.transcript(conversationId, REPLAY_LIMIT);
+    }
+
+    /**
+     * Ends an open conversation (the customer, or an agent with a category tag) with the closing notice, which the
+     * customer's client answers with the rating prompt; empty when it was closed already.
+     */
+    public Optional<StoredMessage> close(String conversationId, String tag) {
+        return tx.execute(status -> {
+            OptionalLong seq = conversations.reserveAndClose(conversationId, tag);
+            if (seq.isEmpty()) return Optional.empty();
+            var notice = StoredMessage.plain(seq.getAsLong(), Sender.SYSTEM, "closed", CustomerTexts.CLOSED, null);
+            messages.insert(conversationId, notice);
+            return Optional.of(notice);
+        });
+    }
+
+    /**
+     * Adds a message from an agent or the system to an open conversation; empty when it is closed.
+     *
+     * @param agent the agent's display name, for an agent's message
+     */
+    public Optional<StoredMessage> say(String conversationId, Sender sender, String kind, String text, String agent) {
+        return tx.execute(status -> {
+            OptionalLong seq = conversations.reserve(conversationId, 1);
+            if (seq.isEmpty()) return Optional.empty();
+            var message = StoredMessage.plain(seq.getAsLong(), sender, kind, text, agent);
+            messages.insert(conversationId, message);
+            return Optional.of(message);
+        });
+    }
+
+    private static IllegalStateException vanished(String id) {
+        return new IllegalStateException("conversation " + id + " vanished");
+    }
+}

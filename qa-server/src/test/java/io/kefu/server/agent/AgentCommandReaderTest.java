@@ -1,0 +1,41 @@
+package io.kefu.server.agent;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A console's frames are read once into commands; one that does not read says why, with its ref. */
+class AgentCommandReaderTest {
+
+    private final AgentCommandReader reader = new AgentCommandReader(JsonMapper.builder().build());
+
+    @Test
+    void framesBecomeCommands() {
+        assertEquals(new AgentCommand.Reply("r1", "c1", "您好"),
+                reader.read("{\"type\":\"reply\",\"conversation\":\"c1\",\"text\":\"您好\",\"ref\":\"r1\"}"));
+        assertEquals(new AgentCommand.Typing(null, "c1", true), reader.read("{\"type\":\"typing\",\"conversation\":\"c1\"}"));
+        assertEquals(new AgentCommand.TransferToGroup(null, "c1", "银行"),
+                reader.read("{\"type\":\"transfer\",\"conversation\":\"c1\",\"group\":\"银行\",\"agent\":\"li\"}"));
+        assertEquals(new AgentCommand.TransferToAgent(null, "c1", "li"),
+                reader.read("{\"type\":\"transfer\",\"conversation\":\"c1\",\"agent\":\"li\"}"));
+        assertEquals(new AgentCommand.SetStatus("status", "busy"),
+                reader.read("{\"type\":\"status\",\"status\":\"busy\",\"ref\":\"status\"}"));
+        assertEquals(new AgentCommand.Close(null, "c1", "咨询"),
+                reader.read("{\"type\":\"close\",\"conversation\":\"c1\",\"tag\":\"咨询\"}"));
+    }
+
+    @Test
+    void whatDoesNotReadSaysWhyWithItsRef() {
+        assertEquals("bad_json", problem(reader.read("not json")).code());
+        assertEquals("bad_json", problem(reader.read("[1]")).code());
+        AgentCommand badField = reader.read("{\"type\":\"reply\",\"conversation\":7,\"ref\":\"r2\"}");
+        assertEquals("r2", badField.ref());
+        assertEquals("bad_frame", problem(badField).code());
+        assertEquals("unknown_type", problem(reader.read("{\"type\":\"dance\",\"ref\":\"r3\"}")).code());
+    }
+
+    private static io.kefu.server.queue.HandoffException problem(AgentCommand command) {
+        return ((AgentCommand.Unreadable) command).problem();
+    }
+}

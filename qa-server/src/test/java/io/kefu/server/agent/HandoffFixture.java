@@ -1,0 +1,116 @@
+package io.kefu.server.agent;
+
+import io.kefu.server.chat.ChatClient;
+import io.kefu.server.staff.Role;
+import io.kefu.server.staff.StaffService;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import static io.kefu.server.chat.ChatClient.frame;
+
+/**
+ * The scaffolding of the hand-off tests against a running server: agents created and signed in through the real
+ * form, customers connected with a conversation, and everything closed again after each test ({@link #close}), so
+ * that the queue starts empty for the next.
+ */
+final class HandoffFixture implements AutoCloseable {
+
+    static final String PASSWORD = "agent-pass-1";
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    private final int port;
+    private final StaffService staff;
+    private final JdbcClient jdbc;
+    private final List<Customer> customers = new ArrayList<>();
+    private final List<AgentClient> agents = new ArrayList<>();
+
+    /** For the server on {@code port}, whose accounts and database are in {@code server}. */
+    HandoffFixture(int port, ApplicationContext server) {
+        this.port = port;
+        this.staff = server.getBean(StaffService.class);
+        this.jdbc = server.getBean(JdbcClient.class);
+    }
+
+    /** The server's database, to check what it stored. */
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    /** A customer's socket and conversation id. */
+    record Customer(ChatClient socket, String conversation) {
+
+        /** Skips frames until one matches. */
+        JsonNode until(Predicate<JsonNode> wanted) {
+            while (true) {
+                JsonNode frame = socket.next();
+                if (wanted.test(frame)) return frame;
+            }
+        }
+
+        JsonNode message(String from, String kind) {
+            return until(f -> f.get("type").asString().equals("message") && f.get("from").asString().equals(from)
+                    && (kind == null || f.get("kind").asString().equals(kind)));
+        }
+
+        void say(String id, String text) {
+            socket.send(ChatClient.message(id, text));
+        }
+    }
+
+    /** A new agent account with a fresh user name; returns the user name. */
+    String newAgent(String displayName, int capacity, Set<Role> roles, Set<String> skills) {
+        String username = "agent" + NAMES.incrementAndGet();
+        staff.create(new StaffService.NewStaff(username, displayName, PASSWORD, roles, capacity, skills), "test");
+        return username;
+    }
+
+    /** A new agent, signed in with the console open (and so online). */
+    AgentClient agentOnline(String displayName, int capacity) {
+        return signIn(newAgent(displayName, capacity, Set.of(Role.AGENT), Set.of()));
+    }
+
+    /** Opens a console for an existing account, once it has said who is signed in. */
+    AgentClient signIn(String username) {
+        return opened(AgentClient.connect(port, username, PASSWORD));
+    }
+
+    /** A console opened some other way, closed with the others. */
+    AgentClient opened(AgentClient agent) {
+        agents.add(agent);
+        agent.until("me");
+        return agent;
+    }
+
+    Customer customer() {
+        return customer(null);
+    }
+
+    /** A customer who said hello, with a signed visitor profile or {@code null}. */
+    Customer customer(String profile) {
+        ChatClient socket = ChatClient.connect(port);
+        var hello = frame("hello").put("v", 1);
+        if (profile != null) hello.put("profile", profile);
+        socket.send(hello);
+        var customer = new Customer(socket, socket.next("welcome").get("conversation").asString());
+        customers.add(customer);
+        return customer;
+    }
+
+    /** Closes every console and customer socket, and every conversation of the test. */
+    @Override
+    public void close() {
+        for (AgentClient agent : agents) agent.close();
+        for (Customer customer : customers) {
+            jdbc.sql("update conversations set status = 'closed', handoff = 'bot' where id = ?")
+                    .param(customer.conversation()).update();
+            customer.socket().close();
+        }
+    }
+}
