@@ -72,20 +72,19 @@ class WidgetDeliveryIT {
             }
             """;
 
-    static ChromeDriver browser;
     static String part;
+    static ChromeDriver browser;
 
     @BeforeAll
     static void startBrowser(@TempDir Path profile) throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver packages (.ci/run installs them)");
         var matcher = PART.matcher(Files.readString(WIDGET));
         assertTrue(matcher.find(), "widget.js marks its delivery part");
         part = matcher.group(1);
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-dev-shm-usage",
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver packages (.ci/run installs them)");
+        // a blank page: the part needs no server, no network and no window of a size
+        var options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
+                "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile.toAbsolutePath());
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build(), options);
