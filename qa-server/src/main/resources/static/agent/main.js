@@ -6,8 +6,9 @@
  * socket.js connects; dispatch.js hands each frame to the module it concerns: header.js (the agent), lists.js (queue
  * and own conversations), conversation.js with transcript.js, reply.js, replies.js and assist.js (the open
  * conversation), dialogs.js (its actions), supervisor.js, staff.js (accounts), alerts.js (sound and toasts);
- * state.js holds what the socket said. The modules import each other's functions only, so the order in which they
- * load does not matter.
+ * state.js holds what the socket said; dom.js and names.js are shared helpers and labels. While loading, a module
+ * only wires its listeners with dom.js; it calls the other modules' functions later, from events and frames. So the
+ * cycles among them (a list item opens a conversation, which marks the list item) are harmless.
  */
 import { start } from './socket.js';
 import { whenSignedIn, checkSignedIn } from './session.js';
