@@ -5,45 +5,219 @@
  * /chat), data-open="true" (open at once), data-profile (a visitor profile signed by the page's server, e.g. for
  * VIPs; docs/protocol.md). Plain JavaScript, no dependencies. Protocol: docs/protocol.md.
  * Every text reaches the page through textContent, never innerHTML.
+ *
+ * Two parts in one file, because a page adds the widget with one tag: the delivery (what goes out, when, and again
+ * after a reconnect or a server's loss), which knows no page and is tested alone by WidgetDeliveryIT; and the panel,
+ * which draws the conversation and drives the delivery from the socket's frames.
  */
 (function () {
   'use strict';
-  var script = document.currentScript || document.querySelector('script[src*="widget.js"]');
-  var data = (script && script.dataset) || {};
-  var base = (data.server || (script && script.src ? new URL('.', script.src).href : location.origin + '/')).replace(/\/?$/, '/');
-  var pageMode = data.mode === 'page';
-  var title = data.title || '在线客服';
-  var STORE = 'kefu.' + new URL(base).host;
-  var HANDOFF = '转人工';
 
-  var css = document.createElement('link');
+  /* ---------- delivery: begin (no page in this part: WidgetDeliveryIT runs it alone, between these markers) ---------- */
+
+  /** What became of a message that the server refused. */
+  const Refusal = Object.freeze({
+    NONE: 'none',          // the error is not about a message waiting for its ack
+    RETRYING: 'retrying',  // rate limited: it goes again shortly
+    DROPPED: 'dropped'     // refused for good: it is not sent again
+  });
+
+  /**
+   * The customer's side of docs/protocol.md, "Sequence numbers, acknowledgements and resuming". What the customer
+   * writes waits in the outbox until a conversation is started, goes out in order and stays pending until its ack;
+   * after a reconnect everything pending goes again (the server stores each id once), so a message is stored once
+   * however often the line drops. When the server lost acknowledged messages in a crash (welcome's seq below what
+   * this page saw), their numbers are forgotten and the customer's messages among them sent again.
+   *
+   * io.send(frame): true when the frame went out, false while offline. io.store: load() and save(object), the visitor
+   * token and conversation across page loads. io.now(): milliseconds. io.newId(): a unique message id.
+   * io.later(fn, ms): runs fn once, ms from now.
+   */
+  function createDelivery(io) {
+    const ACKED_KEPT = 100;  // the customer's latest acknowledged messages, kept in case the server loses them
+    const saved = io.store.load() || {};
+    let started = false;     // a welcome came on this connection: frames may go
+    let outbox = [];         // messages still to go out on this connection, in order
+    let pending = new Map(); // id -> message without its ack yet, in the order written
+    const acked = new Map(); // seq -> the customer's message acknowledged with it, oldest first
+    const seen = new Set();  // numbers received
+    const retrying = new Set();  // ids refused as rate limited and not sent since
+    let lastSeq = 0;         // the end of the unbroken run of numbers received
+    let lastHeard = 0, lastTypingSent = 0;
+
+    function transmit(frame) { return started && io.send(frame); }
+    function flush() { while (outbox.length && transmit(outbox[0])) retrying.delete(outbox.shift().id); }
+
+    /** Records a number as received; false when it was already. */
+    function markSeen(seq) {
+      if (seen.has(seq)) return false;
+      seen.add(seq);
+      while (seen.has(lastSeq + 1)) lastSeq++;
+      return true;
+    }
+    function highestSeen() {
+      let highest = 0;
+      seen.forEach((s) => { highest = Math.max(highest, s); });
+      return highest;
+    }
+    function forgetConversation() {
+      seen.clear();
+      lastSeq = 0;
+      acked.clear();
+    }
+    /**
+     * The server's conversation ends before messages this page received: it lost its last ones in a crash (the
+     * embedded database writes its file every tenth of a second). Their numbers are given out again, so they must not
+     * be taken for ones already seen, and what the customer sent there is sent once more, ahead of the unacknowledged.
+     */
+    function recoverLost(serverLast) {
+      seen.forEach((s) => { if (s > serverLast) seen.delete(s); });
+      lastSeq = Math.min(lastSeq, serverLast);
+      const again = new Map();
+      acked.forEach((m, s) => { if (s > serverLast) { again.set(m.id, m); acked.delete(s); } });
+      pending.forEach((m, id) => again.set(id, m));
+      pending = again;
+    }
+
+    return {
+      /** The socket opened: says hello, resuming the stored conversation after the last number seen. */
+      opened(profile) {
+        started = false;
+        const hello = { type: 'hello', v: 1, token: saved.token, conversation: saved.conversation, lastSeq };
+        if (profile) hello.profile = profile;
+        return io.send(hello);
+      },
+      /** The welcome frame: true when it starts a conversation other than the stored one. */
+      welcome(f) {
+        const fresh = saved.conversation !== f.conversation;
+        if (fresh) forgetConversation();
+        else if (f.seq < highestSeen()) recoverLost(f.seq);
+        saved.token = f.token;
+        saved.conversation = f.conversation;
+        io.store.save(saved);
+        started = true;
+        // everything not yet acknowledged goes (again): the server stores each client id once
+        outbox = Array.from(pending.values());
+        flush();
+        return fresh;
+      },
+      /** The socket closed, or a new one is being opened: nothing goes until the next welcome. */
+      disconnected() { started = false; },
+      started() { return started; },
+      /** A message the customer wrote: it goes now, or once connected. */
+      write(text, suggestion) {
+        const m = { type: 'message', id: io.newId(), text };
+        if (suggestion) m.suggestion = suggestion;
+        pending.set(m.id, m);
+        outbox.push(m);
+        lastTypingSent = 0;  // typing the next message shows at once
+        flush();
+        return m;
+      },
+      /** The ack frame: the message is stored as number f.seq. */
+      ack(f) {
+        const m = pending.get(f.id);
+        if (m) {
+          acked.set(f.seq, m);
+          if (acked.size > ACKED_KEPT) acked.delete(acked.keys().next().value);
+          pending.delete(f.id);
+        }
+        outbox = outbox.filter((o) => o.id !== f.id);
+        markSeen(f.seq);
+      },
+      /** A message frame: false when its number was received already. */
+      received(m) { return markSeen(m.seq); },
+      /** An error frame: what becomes of the message it is about (a Refusal). */
+      refused(f) {
+        const m = f.id ? pending.get(f.id) : null;
+        if (!m) return Refusal.NONE;
+        if (f.code === 'rate_limited') {
+          retrying.add(m.id);
+          io.later(() => {
+            // unless a reconnect sent it meanwhile, or it waits in the outbox already
+            if (!retrying.delete(m.id) || !pending.has(m.id) || outbox.some((o) => o.id === m.id)) return;
+            outbox.push(m);
+            flush();
+          }, 1500);
+          return Refusal.RETRYING;
+        }
+        pending.delete(m.id);
+        return Refusal.DROPPED;
+      },
+      /** Any other frame (close, rate, ...): sent if the conversation is started, else false. */
+      frame(frame) { return transmit(frame); },
+      /** The customer types: "typing" at most every 3 s. */
+      typing() {
+        const now = io.now();
+        if (started && now - lastTypingSent > 3000) {
+          lastTypingSent = now;
+          transmit({ type: 'typing', on: true });
+        }
+      },
+      /** Any frame came in. */
+      heard() { lastHeard = io.now(); },
+      /** Every 25 s: a ping; false when nothing came for a minute and the socket is to be taken for dead. */
+      beat() {
+        if (io.now() - lastHeard > 60000) return false;
+        transmit({ type: 'ping' });
+        return true;
+      },
+      /** The messages without their ack, in the order they will go. */
+      unacknowledged() { return Array.from(pending.values()); },
+      /** The customer starts a new conversation: the stored one and all about it are forgotten. */
+      restart() {
+        delete saved.conversation;
+        io.store.save(saved);
+        forgetConversation();
+        outbox = [];
+        pending.clear();
+        retrying.clear();
+      }
+    };
+  }
+
+  /* ---------- delivery: end ---------- */
+
+  const script = document.currentScript || document.querySelector('script[src*="widget.js"]');
+  const data = (script && script.dataset) || {};
+  const base = (data.server || (script && script.src ? new URL('.', script.src).href : location.origin + '/')).replace(/\/?$/, '/');
+  const pageMode = data.mode === 'page';
+  const title = data.title || '在线客服';
+  const STORE = 'kefu.' + new URL(base).host;
+  const HANDOFF = '转人工';
+  const OPEN = 1;  // WebSocket.OPEN
+
+  const css = document.createElement('link');
   css.rel = 'stylesheet';
   css.href = base + 'widget.css';
   document.head.appendChild(css);
 
   /* ---------- small DOM helpers ----------
-   * agent.js has the same few lines. They are copied, not shared: the widget is embedded by one tag on other
-   * sites' pages, so it cannot depend on a second script. */
+   * The agent console's agent/dom.js has the same few lines. They are copied, not shared: the widget is embedded by
+   * one tag on other sites' pages, so it cannot import a second script. */
   function el(tag, cls, text) {
-    var node = document.createElement(tag);
+    const node = document.createElement(tag);
     if (cls) node.className = cls;
     if (text != null) node.textContent = text;
     return node;
   }
   function button(cls, text, label, onClick) {
-    var b = el('button', cls, text);
+    const b = el('button', cls, text);
     b.type = 'button';
     if (label) b.setAttribute('aria-label', label);
     b.addEventListener('click', onClick);
     return b;
   }
+  /** A button that sends its own text as the customer's message. */
+  function chip(text) { return button('kefu-chip', text, null, () => send(text)); }
 
   /* ---------- the small safe markup: paragraphs, "- " and "1. " lists, [text](https://...) links ---------- */
   function inline(parent, text) {
-    var link = /\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, last = 0, m;
+    const link = /\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g;
+    let last = 0, m;
     while ((m = link.exec(text)) !== null) {
       parent.appendChild(document.createTextNode(text.slice(last, m.index)));
-      var a = el('a', null, m[1]);
+      const a = el('a', null, m[1]);
       a.href = m[2];
       a.target = '_blank';
       a.rel = 'noopener noreferrer nofollow';
@@ -53,15 +227,16 @@
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
   function markup(text) {
-    var frag = document.createDocumentFragment(), list = null, para = null;
-    text.replace(/\r\n?/g, '\n').split('\n').forEach(function (raw) {
-      var line = raw.trim(), bullet = /^[-•]\s+(.*)$/.exec(line), num = /^\d+[.、]\s*(.*)$/.exec(line);
+    const frag = document.createDocumentFragment();
+    let list = null, para = null;
+    text.replace(/\r\n?/g, '\n').split('\n').forEach((raw) => {
+      const line = raw.trim(), bullet = /^[-•]\s+(.*)$/.exec(line), num = /^\d+[.、]\s*(.*)$/.exec(line);
       if (!line) { list = null; para = null; return; }
       if (bullet || num) {
-        var tag = bullet ? 'UL' : 'OL';
+        const tag = bullet ? 'UL' : 'OL';
         if (!list || list.tagName !== tag) { list = el(tag.toLowerCase()); frag.appendChild(list); }
         para = null;
-        var li = el('li');
+        const li = el('li');
         inline(li, (bullet || num)[1]);
         list.appendChild(li);
         return;
@@ -73,88 +248,87 @@
     return frag;
   }
 
-  /* ---------- state ---------- */
-  var saved = {};
-  try { saved = JSON.parse(localStorage.getItem(STORE) || '{}'); } catch (e) { saved = {}; }
-  function save() { try { localStorage.setItem(STORE, JSON.stringify(saved)); } catch (e) { /* private mode */ } }
-
-  var ws = null, started = false, lastSeq = 0, seen = {}, outbox = [], pending = {}, retry = 0, heartbeat = null,
-      lastHeard = 0, greeted = false, closedConversation = false, typingTimer = null, lastTypingSent = 0;
-  /* the customer's latest acknowledged messages by number, kept in case the server loses them (below) */
-  var acked = {}, ACKED_KEPT = 100;
+  /* ---------- the delivery over this page's socket and storage ---------- */
+  let ws = null, retry = 0, heartbeat = null, reconnectTimer = null, typingTimer = null;
+  let greeted = false, closedConversation = false;
+  const delivery = createDelivery({
+    send(frame) {
+      if (ws && ws.readyState === OPEN) { ws.send(JSON.stringify(frame)); return true; }
+      return false;
+    },
+    store: {
+      load() { try { return JSON.parse(localStorage.getItem(STORE) || '{}'); } catch (e) { return {}; } },
+      save(saved) { try { localStorage.setItem(STORE, JSON.stringify(saved)); } catch (e) { /* private mode */ } }
+    },
+    now: Date.now,
+    newId() {
+      return (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(2);
+    },
+    later(fn, ms) { setTimeout(fn, ms); }
+  });
 
   /* ---------- the panel ---------- */
-  var root = el('div', 'kefu-root' + (pageMode ? ' kefu-page' : ''));
-  var bubble = button('kefu-bubble', '', '打开' + title, function () { toggle(true); });
+  const root = el('div', 'kefu-root' + (pageMode ? ' kefu-page' : ''));
+  const bubble = button('kefu-bubble', '', '打开' + title, () => toggle(true));
   bubble.setAttribute('aria-expanded', 'false');
   bubble.appendChild(el('span', 'kefu-bubble-icon', '💬'));
   bubble.appendChild(el('span', 'kefu-bubble-text', '咨询'));
-  var panel = el('section', 'kefu-panel');
+  const panel = el('section', 'kefu-panel');
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-label', title);
   panel.hidden = !pageMode;
-  var header = el('header', 'kefu-header');
-  var heading = el('h2', 'kefu-title', title);
-  var status = el('span', 'kefu-status', '连接中…');
+  const header = el('header', 'kefu-header');
+  const status = el('span', 'kefu-status', '连接中…');
   status.setAttribute('role', 'status');
-  var handoffBtn = button('kefu-handoff', HANDOFF, '转人工客服', function () { send(HANDOFF); });
-  var endBtn = button('kefu-end', '结束', '结束本次会话', endConversation);
-  var closeBtn = button('kefu-close', '×', '收起客服窗口', function () { toggle(false); });
-  header.appendChild(heading);
+  const handoffBtn = button('kefu-handoff', HANDOFF, '转人工客服', () => send(HANDOFF));
+  const endBtn = button('kefu-end', '结束', '结束本次会话', endConversation);
+  header.appendChild(el('h2', 'kefu-title', title));
   header.appendChild(status);
   header.appendChild(handoffBtn);
   header.appendChild(endBtn);
-  if (!pageMode) header.appendChild(closeBtn);
-  var log = el('div', 'kefu-log');
+  if (!pageMode) header.appendChild(button('kefu-close', '×', '收起客服窗口', () => toggle(false)));
+  const log = el('div', 'kefu-log');
   log.setAttribute('role', 'log');
   log.setAttribute('aria-live', 'polite');
   log.setAttribute('aria-label', '聊天记录');
   log.tabIndex = 0;
-  var typing = el('div', 'kefu-typing', '客服正在输入…');
+  const typing = el('div', 'kefu-typing', '客服正在输入…');
   typing.hidden = true;
   typing.setAttribute('aria-live', 'polite');
   // the live queue position while waiting for a person (not stored; hidden once an agent joins)
-  var queueLine = el('div', 'kefu-queue');
+  const queueLine = el('div', 'kefu-queue');
   queueLine.hidden = true;
   queueLine.setAttribute('role', 'status');
   queueLine.setAttribute('aria-live', 'polite');
-  var quick = el('div', 'kefu-quick');
+  const quick = el('div', 'kefu-quick');
   quick.setAttribute('aria-label', '常见问题');
-  var form = el('form', 'kefu-form');
-  var input = el('textarea', 'kefu-input');
+  const form = el('form', 'kefu-form');
+  const input = el('textarea', 'kefu-input');
   input.rows = 1;
   input.placeholder = '请输入您的问题';
   input.setAttribute('aria-label', '输入您的问题');
   input.maxLength = 500;
-  var sendBtn = el('button', 'kefu-send', '发送');
+  const sendBtn = el('button', 'kefu-send', '发送');
   sendBtn.type = 'submit';
   sendBtn.setAttribute('aria-label', '发送消息');
   form.appendChild(input);
   form.appendChild(sendBtn);
-  panel.appendChild(header);
-  panel.appendChild(log);
-  panel.appendChild(queueLine);
-  panel.appendChild(typing);
-  panel.appendChild(quick);
-  panel.appendChild(form);
+  [header, log, queueLine, typing, quick, form].forEach((part) => panel.appendChild(part));
   if (!pageMode) root.appendChild(bubble);
   root.appendChild(panel);
 
-  form.addEventListener('submit', function (e) {
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
-    var text = input.value.trim();
+    const text = input.value.trim();
     if (!text) return;
     input.value = '';
     send(text);
   });
-  input.addEventListener('keydown', function (e) {
+  input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event('submit')); }
   });
-  input.addEventListener('input', function () {
-    var now = Date.now();
-    if (started && now - lastTypingSent > 3000) { lastTypingSent = now; frame({ type: 'typing', on: true }); }
-  });
-  panel.addEventListener('keydown', function (e) {
+  input.addEventListener('input', () => delivery.typing());
+  panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !pageMode) toggle(false);
   });
 
@@ -168,12 +342,12 @@
   function setStatus(text, cls) { status.textContent = text; status.className = 'kefu-status ' + (cls || ''); }
 
   /* ---------- rendering ---------- */
+  const SPEAKERS = { customer: '我', bot: '智能客服', agent: '人工客服', system: '系统' };
   function row(from, node, name) {
-    var r = el('div', 'kefu-msg kefu-msg-' + from);
-    var who = { customer: '我', bot: '智能客服', agent: '人工客服', system: '系统' }[from] || from;
-    r.setAttribute('aria-label', who + (name ? ' ' + name : '') + '说');
+    const r = el('div', 'kefu-msg kefu-msg-' + from);
+    r.setAttribute('aria-label', (SPEAKERS[from] || from) + (name ? ' ' + name : '') + '说');
     if (from === 'agent') {
-      var label = el('div', 'kefu-name');
+      const label = el('div', 'kefu-name');
       label.appendChild(el('span', 'kefu-role', '人工客服'));
       if (name) label.appendChild(el('span', 'kefu-agent', name));
       r.appendChild(label);
@@ -184,93 +358,92 @@
     return r;
   }
   function customerBubble(text, id, state) {
-    var r = row('customer', el('div', 'kefu-text', text));
+    const r = row('customer', el('div', 'kefu-text', text));
     r.dataset.id = id;
     if (state) { r.classList.add('kefu-pending'); r.appendChild(el('span', 'kefu-state', state)); }
     return r;
   }
   function customerRow(id) { return log.querySelector('.kefu-msg-customer[data-id="' + CSS.escape(id) + '"]'); }
   function markSent(id) {
-    var r = customerRow(id);
+    const r = customerRow(id);
     if (!r) return;
     r.classList.remove('kefu-pending');
-    var s = r.querySelector('.kefu-state');
+    const s = r.querySelector('.kefu-state');
     if (s) s.remove();
   }
-  /** Records a sequence number as received; false when it was already. lastSeq is the end of the unbroken run. */
-  function markSeen(seq) {
-    if (seen[seq]) return false;
-    seen[seq] = true;
-    while (seen[lastSeq + 1]) lastSeq++;
-    return true;
+  function markUnsent(id) {
+    const r = customerRow(id);
+    const s = r && r.querySelector('.kefu-state');
+    if (s) s.textContent = '未发送';
   }
   function serverMessage(m) {
-    if (!markSeen(m.seq)) return;
+    if (!delivery.received(m)) return;
     if (m.from === 'customer') {
       if (customerRow(m.id || '')) markSent(m.id);
       else customerBubble(m.text, m.id || '');
       return;
     }
     typing.hidden = true;
-    var box = el('div', 'kefu-text');
+    const box = el('div', 'kefu-text');
     // bot answers use the safe markup; people and the system write plain text
     if (m.from === 'bot') box.appendChild(markup(m.text)); else box.textContent = m.text;
-    var r = row(m.from, box, m.from === 'agent' ? m.agent : null);
+    const r = row(m.from, box, m.from === 'agent' ? m.agent : null);
     r.dataset.kind = m.kind;
     if (m.from === 'agent' || LEFT_QUEUE[m.kind]) showQueue(null);
     if (m.suggestions && m.suggestions.length) {
-      var list = el('div', 'kefu-suggestions');
+      const list = el('div', 'kefu-suggestions');
       list.setAttribute('aria-label', m.kind === 'clarify' ? '您是不是想问' : '相关问题');
       if (m.kind !== 'clarify') list.appendChild(el('div', 'kefu-hint', '相关问题：'));
-      m.suggestions.forEach(function (s) {
-        list.appendChild(button('kefu-suggestion', s.question, null, function () { send(s.question, s.id); }));
+      m.suggestions.forEach((s) => {
+        list.appendChild(button('kefu-suggestion', s.question, null, () => send(s.question, s.id)));
       });
       r.appendChild(list);
     }
     if (m.quickReplies && m.quickReplies.length) {
-      var chips = el('div', 'kefu-chips');
-      m.quickReplies.forEach(function (q) { chips.appendChild(button('kefu-chip', q, null, function () { send(q); })); });
+      const chips = el('div', 'kefu-chips');
+      m.quickReplies.forEach((q) => chips.appendChild(chip(q)));
       r.appendChild(chips);
     }
     if (m.kind === 'closed') conversationEnded();
   }
   function notice(text) { row('system', el('div', 'kefu-text', text)); }
   /* the system notices after which the customer is no longer waiting in the queue */
-  var LEFT_QUEUE = { agent_joined: true, handback: true, closed: true, leave_message: true };
+  const LEFT_QUEUE = { agent_joined: true, handback: true, closed: true, leave_message: true };
   function showQueue(f) {
     if (!f || closedConversation) { queueLine.hidden = true; return; }
     // position 1 is the head of the queue
-    var ahead = Math.max(0, (Number(f.position) || 1) - 1);
-    var minutes = Math.max(1, Math.ceil((Number(f.waitSeconds) || 0) / 60));
+    const ahead = Math.max(0, (Number(f.position) || 1) - 1);
+    const minutes = Math.max(1, Math.ceil((Number(f.waitSeconds) || 0) / 60));
     queueLine.textContent = (ahead > 0 ? '排队中：您前面还有 ' + ahead + ' 位' : '排队中：您是下一位')
       + '，预计等待 ' + minutes + ' 分钟';
     queueLine.hidden = false;
   }
   function showQuick(items) {
     quick.textContent = '';
-    (items || []).forEach(function (q) {
-      if (q === HANDOFF) return;
-      quick.appendChild(button('kefu-chip', q, null, function () { send(q); }));
-    });
+    (items || []).forEach((q) => { if (q !== HANDOFF) quick.appendChild(chip(q)); });
   }
 
   /* ---------- rating after the conversation ends ---------- */
+  /** Whether the customer can still write: the form, the quick buttons and the header's actions. */
+  function setWritable(writable) {
+    form.hidden = !writable;
+    quick.hidden = !writable;
+    handoffBtn.disabled = !writable;
+    endBtn.disabled = !writable;
+  }
   function conversationEnded() {
     closedConversation = true;
     queueLine.hidden = true;
-    form.hidden = true;
-    quick.hidden = true;
-    handoffBtn.disabled = true;
-    endBtn.disabled = true;
+    setWritable(false);
     if (log.querySelector('.kefu-rating')) return;
-    var box = el('form', 'kefu-rating');
+    const box = el('form', 'kefu-rating');
     box.setAttribute('aria-label', '服务评价');
-    var field = el('fieldset');
+    const field = el('fieldset');
     field.appendChild(el('legend', null, '请为本次服务打分'));
-    var stars = el('div', 'kefu-stars');
-    for (var i = 1; i <= 5; i++) {
-      var label = el('label', 'kefu-star');
-      var radio = el('input');
+    const stars = el('div', 'kefu-stars');
+    for (let i = 1; i <= 5; i++) {
+      const label = el('label', 'kefu-star');
+      const radio = el('input');
       radio.type = 'radio';
       radio.name = 'kefu-stars';
       radio.value = String(i);
@@ -280,189 +453,119 @@
       stars.appendChild(label);
     }
     field.appendChild(stars);
-    var comment = el('textarea', 'kefu-comment');
+    const comment = el('textarea', 'kefu-comment');
     comment.placeholder = '还有什么想告诉我们的？（选填）';
     comment.setAttribute('aria-label', '评价留言');
     comment.maxLength = 500;
     field.appendChild(comment);
     box.appendChild(field);
-    var submit = el('button', 'kefu-send', '提交评价');
+    const submit = el('button', 'kefu-send', '提交评价');
     submit.type = 'submit';
     box.appendChild(submit);
-    box.addEventListener('submit', function (e) {
+    box.addEventListener('submit', (e) => {
       e.preventDefault();
-      var chosen = box.querySelector('input[name="kefu-stars"]:checked');
+      const chosen = box.querySelector('input[name="kefu-stars"]:checked');
       if (!chosen) { notice('请先选择星级。'); return; }
-      frame({ type: 'rate', stars: Number(chosen.value), comment: comment.value.trim() || undefined });
+      delivery.frame({ type: 'rate', stars: Number(chosen.value), comment: comment.value.trim() || undefined });
       submit.disabled = true;
     });
     row('system', box);
-    var again = button('kefu-chip kefu-restart', '开始新的会话', null, restart);
-    row('system', again);
+    row('system', button('kefu-chip kefu-restart', '开始新的会话', null, restart));
   }
   function endConversation() {
-    if (closedConversation || !started) return;
-    frame({ type: 'close' });
+    if (closedConversation || !delivery.started()) return;
+    delivery.frame({ type: 'close' });
   }
-  /** Empties the log and forgets what it held (a new conversation). */
+  /** Empties the log (a new conversation). */
   function clearLog() {
     log.textContent = '';
     queueLine.hidden = true;
-    seen = {}; lastSeq = 0; greeted = false; acked = {};
-  }
-  function highestSeen() {
-    return Object.keys(seen).reduce(function (a, s) { return Math.max(a, Number(s)); }, 0);
-  }
-  function rememberAcked(seq, m) {
-    acked[seq] = m;
-    var seqs = Object.keys(acked); // integer keys come in ascending order
-    if (seqs.length > ACKED_KEPT) delete acked[seqs[0]];
-  }
-  /**
-   * The server's conversation ends before messages this page received: it lost its last ones in a crash (the
-   * embedded database writes its file every tenth of a second). Their numbers are given out again, so they must not be
-   * taken for ones already seen, and what the customer sent there is sent once more, ahead of the unacknowledged.
-   */
-  function recoverLost(serverLast) {
-    Object.keys(seen).forEach(function (s) { if (Number(s) > serverLast) delete seen[s]; });
-    lastSeq = Math.min(lastSeq, serverLast);
-    var again = {};
-    Object.keys(acked).forEach(function (s) {
-      if (Number(s) > serverLast) { again[acked[s].id] = acked[s]; delete acked[s]; }
-    });
-    Object.keys(pending).forEach(function (id) { again[id] = pending[id]; });
-    pending = again;
+    greeted = false;
   }
   function restart() {
-    delete saved.conversation;
-    save();
+    delivery.restart();
     clearLog();
-    outbox = []; pending = {}; closedConversation = false;
-    form.hidden = false; quick.hidden = false; handoffBtn.disabled = false; endBtn.disabled = false;
+    closedConversation = false;
+    setWritable(true);
     if (ws) { ws.onclose = null; ws.close(); }
     connect();
   }
 
   /* ---------- the connection ---------- */
-  function frame(obj) {
-    if (ws && ws.readyState === 1 && (started || obj.type === 'hello')) { ws.send(JSON.stringify(obj)); return true; }
-    return false;
-  }
-  function newId() {
-    return (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(2);
-  }
   function send(text, suggestion) {
     if (closedConversation) return;
-    var m = { type: 'message', id: newId(), text: text };
-    if (suggestion) m.suggestion = suggestion;
-    pending[m.id] = m;
-    outbox.push(m);
-    lastTypingSent = 0; // typing the next message shows at once
-    customerBubble(text, m.id, started ? '发送中' : '等待发送');
-    flush();
-  }
-  function flush() {
-    while (outbox.length && frame(outbox[0])) outbox.shift();
+    const m = delivery.write(text, suggestion);
+    customerBubble(text, m.id, delivery.started() ? '发送中' : '等待发送');
   }
   function connect() {
     // one socket at a time: a restart while a reconnect is waiting must not open a second one later
     clearTimeout(reconnectTimer);
     reconnectTimer = null;
     setStatus(retry ? '连接已断开，正在重新连接…' : '连接中…', 'kefu-offline');
-    started = false;
-    var url = base.replace(/^http/, 'ws') + 'ws/chat';
+    delivery.disconnected();
+    const url = base.replace(/^http/, 'ws') + 'ws/chat';
     try { ws = new WebSocket(url); } catch (e) { scheduleReconnect(); return; }
-    ws.onopen = function () {
-      var hello = { type: 'hello', v: 1, token: saved.token, conversation: saved.conversation, lastSeq: lastSeq };
-      if (data.profile) hello.profile = data.profile;
-      frame(hello);
-    };
-    ws.onmessage = function (event) {
-      lastHeard = Date.now();
-      var f;
+    ws.onopen = () => delivery.opened(data.profile);
+    ws.onmessage = (event) => {
+      delivery.heard();
+      let f;
       try { f = JSON.parse(event.data); } catch (e) { return; }
       handle(f);
     };
-    ws.onclose = function () {
-      started = false;
+    ws.onclose = () => {
+      delivery.disconnected();
       clearInterval(heartbeat);
       scheduleReconnect();
     };
   }
-  var reconnectTimer = null;
   function scheduleReconnect() {
     setStatus('连接已断开，正在重新连接…', 'kefu-offline');
-    var delay = Math.min(15000, 1000 * Math.pow(2, retry++)) * (0.75 + Math.random() / 2);
+    const delay = Math.min(15000, 1000 * Math.pow(2, retry++)) * (0.75 + Math.random() / 2);
     clearTimeout(reconnectTimer);
     reconnectTimer = setTimeout(connect, delay);
   }
   function handle(f) {
     switch (f.type) {
-      case 'welcome':
-        started = true;
-        retry = 0;
-        setStatus('在线', 'kefu-online');
-        if (saved.conversation !== f.conversation) {
-          clearLog();
-          Object.keys(pending).forEach(function (id) { customerBubble(pending[id].text, id, '发送中'); });
-        } else if (f.seq < highestSeen()) {
-          recoverLost(f.seq);
-        }
-        saved.token = f.token;
-        saved.conversation = f.conversation;
-        save();
-        if (!greeted) {
-          greeted = true;
-          var g = row('bot', el('div', 'kefu-text', f.greeting));
-          log.insertBefore(g, log.firstChild);
-        }
-        showQuick(f.quickReplies);
-        // everything not yet acknowledged goes (again): the server stores each client id once
-        outbox = Object.keys(pending).map(function (id) { return pending[id]; });
-        flush();
-        clearInterval(heartbeat);
-        heartbeat = setInterval(function () {
-          if (Date.now() - lastHeard > 60000 && ws) { ws.close(); return; }
-          frame({ type: 'ping' });
-        }, 25000);
-        break;
-      case 'ack':
-        if (pending[f.id]) rememberAcked(f.seq, pending[f.id]);
-        delete pending[f.id];
-        markSeen(f.seq);
-        markSent(f.id);
-        break;
-      case 'message':
-        serverMessage(f);
-        break;
-      case 'queue':
-        showQueue(f);
-        break;
+      case 'welcome': welcome(f); break;
+      case 'ack': delivery.ack(f); markSent(f.id); break;
+      case 'message': serverMessage(f); break;
+      case 'queue': showQueue(f); break;
       case 'typing':
         typing.textContent = f.from === 'agent' ? '人工客服正在输入…' : '客服正在输入…';
         typing.hidden = !f.on;
         clearTimeout(typingTimer);
-        if (f.on) typingTimer = setTimeout(function () { typing.hidden = true; }, 15000);
+        if (f.on) typingTimer = setTimeout(() => { typing.hidden = true; }, 15000);
         break;
-      case 'rated':
-        var rating = log.querySelector('.kefu-rating');
+      case 'rated': {
+        const rating = log.querySelector('.kefu-rating');
         if (rating) rating.replaceWith(el('div', 'kefu-text', '感谢您的评价！'));
         break;
-      case 'error':
-        if (f.code === 'rate_limited' && f.id && pending[f.id]) {
-          setTimeout(function () { outbox.push(pending[f.id]); flush(); }, 1500);
-          return;
-        }
-        if (f.id && pending[f.id]) {
-          delete pending[f.id];
-          var r = customerRow(f.id);
-          var state = r && r.querySelector('.kefu-state');
-          if (state) state.textContent = '未发送';
-        }
-        if (f.code === 'conversation_closed') conversationEnded();
-        notice(f.message);
-        break;
+      }
+      case 'error': refused(f); break;
+      default: break;  // pong and anything newer
     }
+  }
+  function welcome(f) {
+    retry = 0;
+    setStatus('在线', 'kefu-online');
+    if (delivery.welcome(f)) {
+      clearLog();
+      delivery.unacknowledged().forEach((m) => customerBubble(m.text, m.id, '发送中'));
+    }
+    if (!greeted) {
+      greeted = true;
+      log.insertBefore(row('bot', el('div', 'kefu-text', f.greeting)), log.firstChild);
+    }
+    showQuick(f.quickReplies);
+    clearInterval(heartbeat);
+    heartbeat = setInterval(() => { if (!delivery.beat() && ws) ws.close(); }, 25000);
+  }
+  function refused(f) {
+    const outcome = delivery.refused(f);
+    if (outcome === Refusal.RETRYING) return;
+    if (outcome === Refusal.DROPPED) markUnsent(f.id);
+    if (f.code === 'conversation_closed') conversationEnded();
+    notice(f.message);
   }
 
   function mount() {

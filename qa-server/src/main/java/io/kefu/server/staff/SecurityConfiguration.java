@@ -36,7 +36,7 @@ class SecurityConfiguration {
                 || request.getRequestURI().startsWith(request.getContextPath() + "/ws/");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/chat", "/chat.html", "/demo.html", "/widget.js", "/widget.css",
-                                "/agent.js", "/agent.css", "/favicon.ico", "/error").permitAll()
+                                "/agent/*.js", "/agent.css", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/ws/chat", "/api/ask").permitAll()
                         .requestMatchers("/login", "/setup").permitAll()
                         .requestMatchers("/agent", "/agent.html", "/ws/agent").hasRole(Role.AGENT.name())

@@ -1,0 +1,13 @@
+/* The tabs: 会话, and for supervisors and administrators 主管面板 and 账号管理. */
+import { $, all } from './dom.js';
+import { loadStaff } from './staff.js';
+
+const PANELS = ['workspace', 'supervisor', 'admin'];
+
+for (const tab of all('#tabs .tab')) tab.addEventListener('click', () => showPanel(tab.dataset.panel));
+
+export function showPanel(id) {
+  for (const p of PANELS) $(p).hidden = p !== id;
+  for (const tab of all('#tabs .tab')) tab.setAttribute('aria-pressed', String(tab.dataset.panel === id));
+  if (id === 'admin') loadStaff();
+}
