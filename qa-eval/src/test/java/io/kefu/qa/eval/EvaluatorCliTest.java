@@ -1,6 +1,5 @@
 package io.kefu.qa.eval;
 
-import io.kefu.qa.Fixtures;
 import io.kefu.qa.rank.RankingModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EvaluatorCliTest {
 
     private static final Path BENCH = Path.of("src", "test", "resources", "bench");
+    /** qa-core's small knowledge folder and the model the product ships: one copy of each in the repository. */
+    private static final Path FIXTURE = Path.of("..", "qa-core", "src", "test", "resources", "fixture");
+    private static final Path SHIPPED_MODEL =
+            Path.of("..", "knowledge", "src", "main", "resources", "knowledge", "ranker-model.json");
 
     private static JsonNode run(String... args) {
         var buffer = new ByteArrayOutputStream();
@@ -32,7 +35,7 @@ class EvaluatorCliTest {
 
     private static String[] common(String... args) {
         var all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--knowledge", Fixtures.KNOWLEDGE.toString(), "--model", Fixtures.SHIPPED_MODEL.toString()));
+        all.addAll(List.of("--knowledge", FIXTURE.toString(), "--model", SHIPPED_MODEL.toString()));
         return all.toArray(String[]::new);
     }
 
@@ -54,7 +57,7 @@ class EvaluatorCliTest {
 
     @Test
     void holdoutAsksEachEntrysLastSimilarPhrasingAgainstTheRest() {
-        JsonNode result = run(common("eval", "--kb", Fixtures.KNOWLEDGE.toString(), "--queries", "holdout"));
+        JsonNode result = run(common("eval", "--kb", FIXTURE.toString(), "--queries", "holdout"));
         assertEquals(12, result.get("queries").asInt(), "every fixture entry has at least two similar phrasings");
         assertEquals(0, result.get("ook_queries").asInt());
         assertTrue(result.get("recall_at_5").asDouble() >= 0.75, result.toString());
@@ -82,8 +85,8 @@ class EvaluatorCliTest {
     void trainWritesAModelTheBotCanLoad(@TempDir Path dir) {
         Path model = dir.resolve("model.json");
         JsonNode result = run("train", "--pairs", BENCH.resolve("sample-pairs.tsv") + ":dev",
-                "--faq-pairs", BENCH.resolve("sample-pairs.tsv") + ":dev", "--knowledge", Fixtures.KNOWLEDGE.toString(),
-                "--kb", Fixtures.KNOWLEDGE.toString(), "--iterations", "50", "--out", model.toString());
+                "--faq-pairs", BENCH.resolve("sample-pairs.tsv") + ":dev", "--knowledge", FIXTURE.toString(),
+                "--kb", FIXTURE.toString(), "--iterations", "50", "--out", model.toString());
         assertTrue(Files.exists(model));
         RankingModel loaded = RankingModel.load(model);
         assertEquals(result.get("answer_threshold").asDouble(), loaded.thresholds().answer(), 1e-4);

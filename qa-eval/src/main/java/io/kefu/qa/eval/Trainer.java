@@ -75,14 +75,8 @@ final class Trainer {
         if (dump != null) SimulationFiles.write(Path.of(dump), task.knowledge(), tuningQueries);
 
         long start = System.nanoTime();
-        String learner = options.get("learner", "logistic");
-        Function<List<double[]>, Scorer> fit = examples -> switch (learner) {
-            case "trees" -> new GradientBoosting(Integer.parseInt(options.get("trees", "300")),
-                    Integer.parseInt(options.get("depth", "4")), 0.1, 1.0, 1.0).fit(examples, labels);
-            case "logistic" -> new LogisticScorer(quadratic,
-                    new LogisticRegression(iterations, 0.05, 1e-4).fit(examples, labels, quadratic));
-            default -> throw new IllegalArgumentException("--learner must be logistic or trees");
-        };
+        Function<List<double[]>, Scorer> fit = examples -> new LogisticScorer(quadratic,
+                new LogisticRegression(iterations, 0.05, 1e-4).fit(examples, labels, quadratic));
         Scorer scorer = fit.apply(rows);
         out.printf("fitted %s on %d pair, %d benchmark ranking and %d knowledge-base ranking examples in %d ms%n",
                 scorer, pairExamples, benchmarkExamples, knowledgeBaseExamples,
@@ -91,7 +85,7 @@ final class Trainer {
         String provenance = "EvaluatorCli train " + String.join(" ", options.all("pairs").stream()
                 .map(spec -> "--pairs " + Path.of(spec).getFileName()).toList()) + " --faq-pairs "
                 + Path.of(options.require("faq-pairs")).getFileName()
-                + (ownKnowledge == null ? "" : " --kb " + ownKnowledge) + " --learner " + learner + " on " + LocalDate.now();
+                + (ownKnowledge == null ? "" : " --kb " + ownKnowledge) + " on " + LocalDate.now();
         var provisional = new RankingModel(PairFeatures.NAMES, scorer, new Thresholds(0.5, 0.25, 0), provenance);
         var tuning = new FaqSimulation.Task(task.knowledge(), tuningQueries);
         ThresholdSearch.Choice choice = chooseThresholds(provisional, tuning);
@@ -105,7 +99,6 @@ final class Trainer {
         summary.put("pair_examples_added_for_refit", heldBack);
         summary.put("benchmark_ranking_examples", benchmarkExamples);
         summary.put("knowledge_base_ranking_examples", knowledgeBaseExamples);
-        summary.put("learner", learner);
         summary.put("answer_threshold", FaqMetrics.round(choice.thresholds().answer()));
         summary.put("clarify_threshold", FaqMetrics.round(choice.thresholds().clarify()));
         summary.put("margin", choice.thresholds().margin());
