@@ -1,6 +1,6 @@
 package io.kefu.qa.rank;
 
-import io.kefu.qa.decide.Thresholds;
+import io.kefu.qa.rank.Thresholds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

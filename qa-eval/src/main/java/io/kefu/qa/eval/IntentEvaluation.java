@@ -1,8 +1,6 @@
 package io.kefu.qa.eval;
 
-import io.kefu.qa.intent.IntentMatch;
-import io.kefu.qa.intent.IntentMatcher;
-import io.kefu.qa.normalize.TextNormalizer;
+import io.kefu.qa.internal.IntentClassifier;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -63,16 +61,15 @@ final class IntentEvaluation {
      *
      * @param errors receives "text, expected, predicted" for each wrong utterance
      */
-    static Map<String, Object> run(IntentMatcher matcher, List<Utterance> utterances, PrintStream out, List<String> errors) {
-        var normalizer = new TextNormalizer();
-        List<String> texts = utterances.stream().map(u -> normalizer.normalize(u.text()).text()).toList();
+    static Map<String, Object> run(IntentClassifier classifier, List<Utterance> utterances, PrintStream out,
+                                   List<String> errors) {
+        List<String> texts = utterances.stream().map(u -> classifier.normalize(u.text())).toList();
         var counts = new TreeMap<String, Counts>();
         int correct = 0;
         int covered = 0;
         for (int i = 0; i < utterances.size(); i++) {
             Utterance utterance = utterances.get(i);
-            List<IntentMatch> hits = matcher.match(texts.get(i));
-            String predicted = hits.isEmpty() ? "" : hits.get(0).intent();
+            String predicted = classifier.classify(texts.get(i));
             counts.computeIfAbsent(utterance.intent(), k -> new Counts()).gold++;
             if (!predicted.isEmpty()) {
                 covered++;
@@ -101,15 +98,15 @@ final class IntentEvaluation {
         report.put("coverage", FaqMetrics.round((double) covered / utterances.size()));
         report.put("utterances", utterances.size());
         report.put("labels", labels);
-        report.put("patterns", matcher.patterns());
-        report.put("match_us_mean", FaqMetrics.round(warmMicros(matcher, texts)));
+        report.put("patterns", classifier.patterns());
+        report.put("match_us_mean", FaqMetrics.round(warmMicros(classifier, texts)));
         return report;
     }
 
     /** Mean time of one match over the whole split, on a second pass so that the JIT has seen the code. */
-    private static double warmMicros(IntentMatcher matcher, List<String> texts) {
+    private static double warmMicros(IntentClassifier classifier, List<String> texts) {
         long start = System.nanoTime();
-        for (String text : texts) matcher.match(text);
+        for (String text : texts) classifier.classify(text);
         return (System.nanoTime() - start) / 1000.0 / texts.size();
     }
 }

@@ -1,6 +1,6 @@
 package io.kefu.qa.eval;
 
-import io.kefu.qa.decide.Thresholds;
+import io.kefu.qa.rank.Thresholds;
 
 import java.util.List;
 

@@ -6,15 +6,10 @@ import io.kefu.qa.Lexicon;
 import io.kefu.qa.QaBot;
 import io.kefu.qa.Reply;
 import io.kefu.qa.Trace;
-import io.kefu.qa.decide.Thresholds;
-import io.kefu.qa.expand.AnalyzedText;
-import io.kefu.qa.expand.TextAnalyzer;
-import io.kefu.qa.index.FaqIndex;
-import io.kefu.qa.rank.TextProfile;
+import io.kefu.qa.internal.RetrievalProbe;
 import io.kefu.qa.rank.LogisticScorer;
-import io.kefu.qa.rank.PairFeatures;
-import io.kefu.qa.rank.Scorer;
 import io.kefu.qa.rank.RankingModel;
+import io.kefu.qa.rank.Thresholds;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -75,9 +70,9 @@ final class Trainer {
         if (dump != null) SimulationFiles.write(Path.of(dump), task.knowledge(), tuningQueries);
 
         long start = System.nanoTime();
-        Function<List<double[]>, Scorer> fit = examples -> new LogisticScorer(quadratic,
+        Function<List<double[]>, LogisticScorer> fit = examples -> new LogisticScorer(quadratic,
                 new LogisticRegression(iterations, 0.05, 1e-4).fit(examples, labels, quadratic));
-        Scorer scorer = fit.apply(rows);
+        LogisticScorer scorer = fit.apply(rows);
         out.printf("fitted %s on %d pair, %d benchmark ranking and %d knowledge-base ranking examples in %d ms%n",
                 scorer, pairExamples, benchmarkExamples, knowledgeBaseExamples,
                 (System.nanoTime() - start) / 1_000_000);
@@ -86,14 +81,13 @@ final class Trainer {
                 .map(spec -> "--pairs " + Path.of(spec).getFileName()).toList()) + " --faq-pairs "
                 + Path.of(options.require("faq-pairs")).getFileName()
                 + (ownKnowledge == null ? "" : " --kb " + ownKnowledge) + " on " + LocalDate.now();
-        var provisional = new RankingModel(PairFeatures.NAMES, scorer, new Thresholds(0.5, 0.25, 0), provenance);
+        var provisional = RankingModel.of(scorer, new Thresholds(0.5, 0.25, 0), provenance);
         var tuning = new FaqSimulation.Task(task.knowledge(), tuningQueries);
         ThresholdSearch.Choice choice = chooseThresholds(provisional, tuning);
         // The thresholds are chosen on queries the provisional model never saw; the shipped model is then refitted
         // with the pairs that had to be held back for that, as more data helps it more than it shifts its scale.
         int heldBack = addPairExamples(pairScorer, tuningPairs, rows, labels);
-        RankingModel model = new RankingModel(PairFeatures.NAMES, heldBack == 0 ? scorer : fit.apply(rows),
-                choice.thresholds(), provenance);
+        RankingModel model = RankingModel.of(heldBack == 0 ? scorer : fit.apply(rows), choice.thresholds(), provenance);
         var summary = new LinkedHashMap<String, Object>();
         summary.put("pair_examples", pairExamples);
         summary.put("pair_examples_added_for_refit", heldBack);
@@ -149,16 +143,12 @@ final class Trainer {
      */
     private void addRankingExamples(FaqSimulation.Task task, List<BenchmarkData.Query> queries, List<double[]> rows,
                                     List<Boolean> labels) {
-        var analyzer = new TextAnalyzer(lexicon);
-        try (FaqIndex index = FaqIndex.build(task.knowledge(), analyzer)) {
-            double maxIdf = index.statistics().maxIdf();
+        try (var probe = RetrievalProbe.build(task.knowledge(), lexicon)) {
             for (BenchmarkData.Query query : queries) {
-            AnalyzedText analyzed = analyzer.analyze(query.text());
-            TextProfile profile = TextProfile.of(analyzed, index.statistics());
-            for (FaqIndex.Hit hit : index.search(analyzed, RANKING_DEPTH)) {
-                rows.add(PairFeatures.extract(profile, hit.phrasing().profile(), maxIdf));
-                labels.add(hit.phrasing().entry().id().equals(query.expectedId()));
-            }
+                for (RetrievalProbe.Retrieved hit : probe.retrieve(query.text(), RANKING_DEPTH, false)) {
+                    rows.add(hit.features());
+                    labels.add(hit.entryId().equals(query.expectedId()));
+                }
             }
         }
     }
@@ -173,17 +163,13 @@ final class Trainer {
         // trained on what the evaluator's holdout development split leaves in the knowledge base, so its questions
         // are neither asked here nor found here as documents
         KnowledgeBase training = HoldoutSplit.lastSimilar(knowledge).knowledge();
-        var analyzer = new TextAnalyzer(lexicon);
-        try (FaqIndex index = FaqIndex.build(training, analyzer)) {
-            double maxIdf = index.statistics().maxIdf();
+        try (var probe = RetrievalProbe.build(training, lexicon)) {
             for (FaqEntry entry : training.entries()) {
                 for (String phrasing : entry.similar()) {
-                    AnalyzedText analyzed = index.correctHomophones(analyzer.analyze(phrasing));
-                    TextProfile profile = TextProfile.of(analyzed, index.statistics());
-                    for (FaqIndex.Hit hit : index.search(analyzed, RANKING_DEPTH + 1)) {
-                        if (hit.phrasing().analyzed().text().equals(analyzed.text())) continue;
-                        rows.add(PairFeatures.extract(profile, hit.phrasing().profile(), maxIdf));
-                        labels.add(hit.phrasing().entry().id().equals(entry.id()));
+                    for (RetrievalProbe.Retrieved hit : probe.retrieve(phrasing, RANKING_DEPTH + 1, true)) {
+                        if (hit.sameText()) continue;
+                        rows.add(hit.features());
+                        labels.add(hit.entryId().equals(entry.id()));
                     }
                 }
             }

@@ -1,10 +1,10 @@
-package io.kefu.qa.segment;
+package io.kefu.qa.expand;
 
 import java.util.HashSet;
 import java.util.Set;
 
 /** Words that carry no intent. Negation and question words can never be stop words: they change the meaning. */
-public final class StopWords {
+final class StopWords {
 
     static final Set<String> MEANINGFUL = Set.of(
             "不", "没", "没有", "未", "别", "无", "非", "不能", "不了", "不到", "不上", "没法", "无法",
@@ -13,13 +13,13 @@ public final class StopWords {
 
     private final Set<String> words;
 
-    public StopWords(Set<String> listed) {
+    StopWords(Set<String> listed) {
         var kept = new HashSet<>(listed);
         kept.removeAll(MEANINGFUL);
         this.words = Set.copyOf(kept);
     }
 
-    public boolean isStopWord(String word) {
+    boolean isStopWord(String word) {
         return words.contains(word);
     }
 }

@@ -1,6 +1,10 @@
-package io.kefu.qa;
+package io.kefu.qa.decide;
 
-import io.kefu.qa.decide.ReplyDecider;
+import io.kefu.qa.FaqEntry;
+import io.kefu.qa.Reply;
+import io.kefu.qa.ReplyKind;
+import io.kefu.qa.Suggestion;
+import io.kefu.qa.Trace;
 import io.kefu.qa.intent.IntentMatch;
 import io.kefu.qa.rank.RankedCandidate;
 
@@ -14,20 +18,6 @@ final class ReplyComposer {
 
     /** Prefix of the {@link Reply#id()} of an intent's fixed reply, e.g. {@code intent:greeting}. */
     static final String INTENT_ID_PREFIX = "intent:";
-
-    /**
-     * The answer of an entry the customer chose; the score is the ranker's for that entry when it was among the
-     * candidates of the button's text, otherwise 0 (the bot did not find it, the customer did).
-     */
-    static Reply chosen(FaqEntry entry, Reply asked) {
-        Trace trace = asked.trace();
-        double score = trace.candidates().stream().filter(c -> c.id().equals(entry.id()))
-                .mapToDouble(Trace.Candidate::score).findFirst().orElse(0);
-        List<Suggestion> others = asked.suggestions().stream().filter(s -> !s.id().equals(entry.id())).toList();
-        return new Reply(ReplyKind.ANSWER, entry.id(), entry.question(), entry.answer(), score, others, null,
-                new Trace(trace.normalized(), trace.tokens(), trace.keywords(), trace.candidates(), Trace.CHOSEN,
-                        trace.micros()));
-    }
 
     /** @param intentReply the fixed reply text of the deciding intent, empty if it has none */
     static Reply compose(ReplyDecider.Decision decision, List<RankedCandidate> ranked, String intentReply, Trace trace) {

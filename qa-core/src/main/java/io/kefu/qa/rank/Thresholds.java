@@ -1,4 +1,4 @@
-package io.kefu.qa.decide;
+package io.kefu.qa.rank;
 
 /**
  * When the bot answers, asks "您是不是想问", or declines.
