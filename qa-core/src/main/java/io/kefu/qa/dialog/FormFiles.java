@@ -1,17 +1,20 @@
 package io.kefu.qa.dialog;
 
-import io.kefu.qa.knowledge.ContentFolder;
-import io.kefu.qa.knowledge.KnowledgeException;
+import io.kefu.qa.KnowledgeException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads form definitions from {@code knowledge/forms/*.yaml}:
@@ -26,10 +29,15 @@ import java.util.List;
  *     action: ticket                      # or: action: webhook, url: https://..., timeout_ms: 3000
  *     done: 已为您登记（工单号 {ticket}）。
  * </pre>
+ *
+ * qa-core ships forms of its own ({@value #BUILTIN}: the leave-message form the server opens when no agent can take
+ * a conversation over); a form of the same intent in a knowledge folder replaces one of them.
  */
 public final class FormFiles {
 
     public static final String FORMS_FOLDER = "forms";
+    /** The built-in forms on qa-core's classpath. */
+    public static final String BUILTIN = "io/kefu/qa/dialog/builtin-forms.yaml";
     private static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(3);
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -48,12 +56,36 @@ public final class FormFiles {
     private FormFiles() {
     }
 
-    /** Every {@code forms/*.yaml} of a knowledge folder; none when it has no such folder. */
-    public static List<FormDefinition> fromDirectory(Path knowledgeDir) {
-        if (!ContentFolder.exists(knowledgeDir, FORMS_FOLDER)) return List.of();
-        var forms = new ArrayList<FormDefinition>();
-        ContentFolder.readAll(knowledgeDir, FORMS_FOLDER, (name, in) -> forms.addAll(parse(name, in)));
-        return forms;
+    /** The forms qa-core ships. */
+    public static List<FormDefinition> builtin() {
+        try (InputStream in = FormFiles.class.getClassLoader().getResourceAsStream(BUILTIN)) {
+            if (in == null) throw new IllegalStateException("qa-core is missing its resource " + BUILTIN);
+            return parse("classpath:" + BUILTIN, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The forms of a knowledge folder's files, in order, followed by the built-in forms the folder does not
+     * replace. An intent with a form in two of the folder's files is a {@link KnowledgeException}.
+     *
+     * @param files the forms of each file, with the file's name
+     */
+    public static List<FormDefinition> withBuiltins(Map<String, List<FormDefinition>> files) {
+        var byIntent = new LinkedHashMap<String, FormDefinition>();
+        var source = new HashMap<String, String>();
+        files.forEach((file, forms) -> {
+            for (FormDefinition form : forms) {
+                String earlier = source.putIfAbsent(form.intent(), file);
+                if (earlier != null) {
+                    throw new KnowledgeException(file, "form " + form.intent(), "intent", "already has a form in " + earlier);
+                }
+                byIntent.put(form.intent(), form);
+            }
+        });
+        for (FormDefinition form : builtin()) byIntent.putIfAbsent(form.intent(), form);
+        return List.copyOf(byIntent.values());
     }
 
     public static List<FormDefinition> parse(String name, InputStream in) {

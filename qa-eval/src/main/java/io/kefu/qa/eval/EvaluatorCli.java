@@ -1,12 +1,10 @@
 package io.kefu.qa.eval;
 
 import io.kefu.qa.KnowledgeBase;
+import io.kefu.qa.KnowledgeException;
+import io.kefu.qa.KnowledgeFolder;
 import io.kefu.qa.Lexicon;
-import io.kefu.qa.intent.IntentFiles;
-import io.kefu.qa.intent.IntentMatcher;
-import io.kefu.qa.knowledge.KnowledgeException;
-import io.kefu.qa.knowledge.KnowledgeFiles;
-import io.kefu.qa.knowledge.LexiconFiles;
+import io.kefu.qa.internal.IntentClassifier;
 import io.kefu.qa.rank.RankingModel;
 
 import java.io.PrintStream;
@@ -196,11 +194,11 @@ public final class EvaluatorCli {
     /** Templates alone (no built-in intents: the labels are the file's), top hit as the prediction. */
     private void intents(Arguments options) {
         Path templates = options.path("templates");
-        IntentMatcher matcher = IntentMatcher.compile(IntentFiles.fromFile(templates));
+        IntentClassifier classifier = IntentClassifier.fromFile(templates);
         String split = options.get("split", null);
         List<IntentEvaluation.Utterance> utterances = IntentEvaluation.utterances(options.path("utterances"), split);
         var errors = new java.util.ArrayList<String>();
-        Map<String, Object> report = IntentEvaluation.run(matcher, utterances, out, errors);
+        Map<String, Object> report = IntentEvaluation.run(classifier, utterances, out, errors);
         Report.table(out, "intents " + templates + (split == null ? "" : " (" + split + ")"), report);
         String errorsFile = options.get("errors", null);
         if (errorsFile != null) writeLines(Path.of(errorsFile), errors);
@@ -208,20 +206,20 @@ public final class EvaluatorCli {
     }
 
     static KnowledgeBase knowledgeBase(Path kb) {
-        if (Files.isDirectory(kb)) return KnowledgeFiles.fromDirectory(kb);
+        if (Files.isDirectory(kb)) return KnowledgeFolder.open(kb).faq();
         if (!Files.exists(kb)) throw new IllegalArgumentException("--kb: no such file " + kb);
         return BenchmarkData.knowledgeBase(kb);
     }
 
     static Lexicon lexicon(Arguments options) {
         Path dir = Path.of(options.get("knowledge", DEFAULT_KNOWLEDGE.toString()));
-        return Files.isDirectory(dir) ? LexiconFiles.fromDirectory(dir) : Lexicon.empty();
+        return Files.isDirectory(dir) ? KnowledgeFolder.open(dir).lexicon() : Lexicon.empty();
     }
 
     static RankingModel model(Arguments options) {
         String explicit = options.get("model", null);
         Path file = explicit != null ? Path.of(explicit)
-                : Path.of(options.get("knowledge", DEFAULT_KNOWLEDGE.toString())).resolve("ranker-model.json");
+                : Path.of(options.get("knowledge", DEFAULT_KNOWLEDGE.toString())).resolve(KnowledgeFolder.MODEL);
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("no ranking model at " + file + ": run from the repository root, or pass --model");
         }

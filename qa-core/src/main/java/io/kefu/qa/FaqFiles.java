@@ -1,13 +1,10 @@
-package io.kefu.qa.knowledge;
+package io.kefu.qa;
 
-import io.kefu.qa.FaqEntry;
-import io.kefu.qa.KnowledgeBase;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,37 +14,31 @@ import java.util.List;
  * each with a {@code domain}, a {@code category} and a list of {@code entries} (id, question, similar, answer).
  * Problems are reported as a {@link KnowledgeException} naming the file, the entry and the field.
  */
-public final class KnowledgeFiles {
+final class FaqFiles {
 
-    public static final String FAQ_FOLDER = "faq";
+    static final String FOLDER = "faq";
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     /** One FAQ file as written. */
-    public record FaqFile(String domain, String category, List<Entry> entries) {
+    record FaqFile(String domain, String category, List<Entry> entries) {
     }
 
     /** One entry as written; validated into a {@link FaqEntry}. */
-    public record Entry(String id, String question, List<String> similar, String answer, String category) {
+    record Entry(String id, String question, List<String> similar, String answer, String category) {
     }
 
-    private KnowledgeFiles() {
+    private FaqFiles() {
     }
 
-    /** Every {@code faq/*.yaml} below a knowledge directory, in file-name order. */
-    public static KnowledgeBase fromDirectory(Path knowledgeDir) {
-        if (!ContentFolder.exists(knowledgeDir, FAQ_FOLDER)) {
-            throw new KnowledgeException(knowledgeDir.toString(), "", "", "no faq/ folder");
-        }
-        return fromFolder(knowledgeDir);
-    }
-
-    private static KnowledgeBase fromFolder(Path knowledgeDir) {
+    /** Every {@code faq/*.yaml} of a knowledge folder, in file-name order; an id may be used once. */
+    static KnowledgeBase read(ContentSource source) {
+        if (!source.hasFolder(FOLDER)) throw new KnowledgeException(source.toString(), "", "", "no faq/ folder");
         var entries = new ArrayList<FaqEntry>();
         var origin = new HashMap<String, String>();
-        ContentFolder.readAll(knowledgeDir, FAQ_FOLDER, (name, in) -> {
+        source.readAll(FOLDER, (name, in) -> {
             for (FaqEntry entry : parse(name, in)) {
                 String earlier = origin.putIfAbsent(entry.id(), name);
                 if (earlier != null) {
@@ -60,7 +51,7 @@ public final class KnowledgeFiles {
     }
 
     /** Parses and validates one FAQ file. */
-    public static List<FaqEntry> parse(String name, InputStream in) {
+    static List<FaqEntry> parse(String name, InputStream in) {
         FaqFile file;
         try {
             file = YAML.readValue(in, FaqFile.class);

@@ -1,4 +1,4 @@
-package io.kefu.qa.knowledge;
+package io.kefu.qa;
 
 /** Knowledge content that cannot be used, with where the problem is: file, entry and field. */
 public final class KnowledgeException extends RuntimeException {
