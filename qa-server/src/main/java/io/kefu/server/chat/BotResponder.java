@@ -4,8 +4,10 @@ import io.kefu.qa.Reply;
 import io.kefu.qa.dialog.BotMessage;
 import io.kefu.qa.dialog.Dialogue;
 import io.kefu.qa.dialog.DialogueState;
+import io.kefu.qa.dialog.HandoffReason;
 import io.kefu.qa.dialog.Turn;
 import io.kefu.server.system.KefuProperties;
+import io.kefu.server.ticket.FormEffects;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +16,8 @@ import java.util.List;
 
 /**
  * The bot's side of a conversation: a customer message in, the bot's messages out. The one place that decides what
- * the bot says: the {@link Dialogue} (forms, hand-off, follow-ups, FAQ answers) with the conversation's stored state.
+ * the bot says: the {@link Dialogue} (forms, hand-off, follow-ups, FAQ answers) with the conversation's stored state;
+ * what the dialogue decided should happen (a ticket, a webhook) is carried out by {@link FormEffects}.
  */
 @Component
 public class BotResponder {
@@ -24,12 +27,14 @@ public class BotResponder {
             "抱歉，当前暂不支持转接人工客服。您可以换个说法再问我，我会尽力为您解答。", List.of(), List.of());
 
     private final Dialogue dialogue;
+    private final FormEffects effects;
     private final ChatStore store;
     private final JsonMapper json;
     private final KefuProperties.Triggers triggers;
 
-    BotResponder(Dialogue dialogue, ChatStore store, JsonMapper json, KefuProperties properties) {
+    BotResponder(Dialogue dialogue, FormEffects effects, ChatStore store, JsonMapper json, KefuProperties properties) {
         this.dialogue = dialogue;
+        this.effects = effects;
         this.store = store;
         this.json = json;
         this.triggers = properties.handoff().triggers();
@@ -43,31 +48,31 @@ public class BotResponder {
      */
     BotTurn respond(Conversation conversation, String text, String chosenEntry, String storedState) {
         DialogueState state = storedState == null ? DialogueState.start() : parse(storedState);
-        Turn turn = dialogue.respond(state, text, chosenEntry, conversation.id());
+        Turn turn = dialogue.respond(state, text, chosenEntry);
         Reply reply = turn.reply();
         var decision = new BotDecision(turn.handoff() != null ? "handoff" : reply.kind().wireName(),
                 reply.question() == null ? null : reply.id(), reply.score(), reply.trace().decidedBy(),
                 reply.trace().micros());
-        String handoff = turn.handoff() != null && enabled(turn.handoff()) ? turn.handoff() : null;
-        var messages = turn.messages().stream()
-                .map(m -> m.kind().equals("handoff") && handoff == null ? NOT_OFFERED : outgoing(m)).toList();
+        HandoffReason handoff = turn.handoff() != null && enabled(turn.handoff()) ? turn.handoff() : null;
+        var messages = effects.carryOut(turn, conversation.id()).stream()
+                .map(m -> m.kind() == BotMessage.Kind.HANDOFF && handoff == null ? NOT_OFFERED : outgoing(m)).toList();
         return new BotTurn(messages, decision, json.writeValueAsString(turn.state()), handoff);
     }
 
     /** The bot starts a form by itself (e.g. taking a message when no agent is available). */
     BotTurn begin(String conversationId, String formIntent) {
         DialogueState state = store.dialogueState(conversationId).map(this::parse).orElse(DialogueState.start());
-        Turn turn = dialogue.begin(state, formIntent, conversationId);
-        return new BotTurn(turn.messages().stream().map(BotResponder::outgoing).toList(), null,
+        Turn turn = dialogue.begin(state, formIntent);
+        return new BotTurn(effects.carryOut(turn, conversationId).stream().map(BotResponder::outgoing).toList(), null,
                 json.writeValueAsString(turn.state()), null);
     }
 
-    private boolean enabled(String reason) {
+    private boolean enabled(HandoffReason reason) {
         return switch (reason) {
-            case "complaint" -> triggers.complaint();
-            case "form_failed" -> triggers.formFailed();
-            case "no_answer" -> triggers.misses();
-            default -> triggers.request();
+            case COMPLAINT -> triggers.complaint();
+            case FORM_FAILED -> triggers.formFailed();
+            case NO_ANSWER -> triggers.misses();
+            case REQUEST -> triggers.request();
         };
     }
 
@@ -81,6 +86,7 @@ public class BotResponder {
     }
 
     private static OutgoingMessage outgoing(BotMessage message) {
-        return new OutgoingMessage(message.kind(), message.text(), message.suggestions(), message.quickReplies());
+        return new OutgoingMessage(message.kind().wireName(), message.text(), message.suggestions(),
+                message.quickReplies());
     }
 }

@@ -1,5 +1,7 @@
 package io.kefu.server.chat;
 
+import io.kefu.qa.dialog.HandoffReason;
+
 import java.util.List;
 
 /**
@@ -9,9 +11,9 @@ import java.util.List;
  * @param decision what was decided, for the decision log; {@code null} when the server started a form itself
  *                 (no customer message was decided on)
  * @param state    the dialogue state to store with the conversation (JSON), {@code null} to keep it
- * @param handoff  why a person should take over (human, complaint, form_failed, no_answer), or {@code null}
+ * @param handoff  why a person should take over, or {@code null}
  */
-public record BotTurn(List<OutgoingMessage> messages, BotDecision decision, String state, String handoff) {
+public record BotTurn(List<OutgoingMessage> messages, BotDecision decision, String state, HandoffReason handoff) {
 
     /** What the bot says, instead of its own reply, to a customer waiting for an agent when it has no clear answer. */
     static final OutgoingMessage WAITING_NOTICE = new OutgoingMessage("queued",

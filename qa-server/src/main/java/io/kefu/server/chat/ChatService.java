@@ -149,7 +149,8 @@ public class ChatService {
         BotTurn answered = responder.respond(conversation, question.text(), chosenEntry, received.dialogueState());
         BotTurn turn = received.handoff() == Handoff.WAITING && !answered.clearAnswer() ? answered.whileWaiting()
                 : answered;
-        return new Replied(store(conversation.id(), question, turn), turn.handoff());
+        return new Replied(store(conversation.id(), question, turn),
+                turn.handoff() == null ? null : turn.handoff().wireName());
     }
 
     /**

@@ -49,7 +49,7 @@ abstract class ChatStoreContract {
             DataSource dataSource = dataSource();
             flyway(dataSource).migrate();
             store = new ChatStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
-            BotResponder echo = new BotResponder(null, store, null, new Binder(new MapConfigurationPropertySource()).bindOrCreate("kefu", KefuProperties.class)) {
+            BotResponder echo = new BotResponder(null, null, store, null, new Binder(new MapConfigurationPropertySource()).bindOrCreate("kefu", KefuProperties.class)) {
                 @Override
                 BotTurn respond(Conversation conversation, String text, String chosenEntry, String storedState) {
                     statesSeen.add(String.valueOf(storedState));

@@ -1,4 +1,4 @@
-package io.kefu.qa.dialog;
+package io.kefu.server.ticket;
 
 import java.time.Instant;
 import java.util.Map;

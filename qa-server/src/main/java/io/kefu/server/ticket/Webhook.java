@@ -1,5 +1,6 @@
-package io.kefu.qa.dialog;
+package io.kefu.server.ticket;
 
+import io.kefu.qa.dialog.DialogueEffect;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -7,38 +8,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** Performs a completed form's action. Never throws: a failed webhook becomes a ticket with a note. */
-final class FormActionRunner {
+/** Posts a completed form to its webhook as JSON: {@code {"intent", "slots", "conversation"}}. Never throws. */
+final class Webhook {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final TicketStore tickets;
     private final HttpClient http;
 
-    FormActionRunner(TicketStore tickets, HttpClient http) {
-        this.tickets = tickets;
+    Webhook(HttpClient http) {
         this.http = http;
     }
 
-    /** The ticket that records the request, or {@code null} when a webhook took it. */
-    Ticket run(FormDefinition form, Map<String, String> values, String conversation) {
-        if (form.action() instanceof FormAction.Webhook webhook) {
-            String failure = post(webhook, form.intent(), values, conversation);
-            if (failure == null) return null;
-            return tickets.create(form.intent(), values, conversation, "webhook failed: " + failure);
-        }
-        return tickets.create(form.intent(), values, conversation, "");
-    }
-
     /** @return null on a 2xx answer, otherwise what went wrong */
-    private String post(FormAction.Webhook webhook, String intent, Map<String, String> values, String conversation) {
+    String post(DialogueEffect.CallWebhook call, String conversation) {
         var body = new LinkedHashMap<String, Object>();
-        body.put("intent", intent);
-        body.put("slots", values);
+        body.put("intent", call.form());
+        body.put("slots", call.values());
         body.put("conversation", conversation);
-        var request = HttpRequest.newBuilder(webhook.url()).timeout(webhook.timeout())
+        var request = HttpRequest.newBuilder(call.url()).timeout(call.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
         try {
