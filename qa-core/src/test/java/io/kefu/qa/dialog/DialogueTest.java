@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,8 @@ class DialogueTest {
 
     private static final KnowledgeFolder FOLDER =
             KnowledgeFolder.open(Path.of("src", "test", "resources", "dialogue"));
+    private static final Instant START = Instant.parse("2026-12-04T08:00:00Z");
     private static QaBot bot;
-    private final MutableClock clock = new MutableClock();
     private Dialogue dialogue;
     private DialogueState state;
 
@@ -51,12 +50,13 @@ class DialogueTest {
 
     @BeforeEach
     void newConversation() {
-        dialogue = dialogue(FOLDER.forms());
+        dialogue = dialogue(FOLDER.forms(), START);
         state = DialogueState.start();
     }
 
-    private Dialogue dialogue(List<FormDefinition> forms) {
-        return Dialogue.builder(bot).forms(forms).texts(FOLDER.texts()).clock(clock).build();
+    /** The dialogue keeps nothing between messages, so a later message may as well go to a dialogue of later. */
+    private Dialogue dialogue(List<FormDefinition> forms, Instant now) {
+        return Dialogue.builder(bot).forms(forms).texts(FOLDER.texts()).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
     }
 
     private Turn say(String text) {
@@ -183,7 +183,7 @@ class DialogueTest {
             URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
             FormDefinition repair = FOLDER.forms().get(0);
             dialogue = dialogue(List.of(new FormDefinition(repair.intent(), repair.title(), repair.slots(),
-                    new FormAction.Webhook(url, Duration.ofSeconds(2)), repair.done())));
+                    new FormAction.Webhook(url, Duration.ofSeconds(2)), repair.done())), START);
             say("13800138000的宽带坏了");
             Turn done = say("上不了网");
             var webhook = assertInstanceOf(DialogueEffect.CallWebhook.class, done.effects().get(0));
@@ -201,7 +201,7 @@ class DialogueTest {
     @Test
     void aFormLeftAloneTimesOutAtTheNextMessage() {
         say("我要报修");
-        clock.advance(Duration.ofMinutes(11));
+        dialogue = dialogue(FOLDER.forms(), START.plus(Duration.ofMinutes(11)));
         Turn later = say("你好");
         assertEquals(BotMessage.Kind.NOTICE, later.messages().get(0).kind());
         assertEquals("由于较长时间没有收到您的回复，刚才的宽带报修已取消。", later.messages().get(0).text());
@@ -226,29 +226,5 @@ class DialogueTest {
         assertEquals(state, copy);
         state = copy;
         assertEquals(1, say("网慢").effects().size());
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-04T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
