@@ -2,7 +2,6 @@ package io.kefu.qa;
 
 import io.kefu.qa.dialog.DialogueTexts;
 import io.kefu.qa.dialog.FormDefinition;
-import io.kefu.qa.dialog.FormFiles;
 import io.kefu.qa.intent.IntentFiles;
 import io.kefu.qa.intent.IntentSet;
 import io.kefu.qa.rank.RankingModel;

@@ -2,7 +2,6 @@ package io.kefu.qa;
 
 import io.kefu.qa.dialog.DialogueTexts;
 import io.kefu.qa.dialog.FormDefinition;
-import io.kefu.qa.dialog.FormFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

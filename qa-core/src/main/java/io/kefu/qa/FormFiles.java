@@ -1,6 +1,7 @@
-package io.kefu.qa.dialog;
+package io.kefu.qa;
 
-import io.kefu.qa.KnowledgeException;
+import io.kefu.qa.dialog.FormAction;
+import io.kefu.qa.dialog.FormDefinition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -33,11 +34,11 @@ import java.util.Map;
  * qa-core ships forms of its own ({@value #BUILTIN}: the leave-message form the server opens when no agent can take
  * a conversation over); a form of the same intent in a knowledge folder replaces one of them.
  */
-public final class FormFiles {
+final class FormFiles {
 
-    public static final String FORMS_FOLDER = "forms";
+    static final String FORMS_FOLDER = "forms";
     /** The built-in forms on qa-core's classpath. */
-    public static final String BUILTIN = "io/kefu/qa/dialog/builtin-forms.yaml";
+    static final String BUILTIN = "io/kefu/qa/dialog/builtin-forms.yaml";
     private static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(3);
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -57,7 +58,7 @@ public final class FormFiles {
     }
 
     /** The forms qa-core ships. */
-    public static List<FormDefinition> builtin() {
+    static List<FormDefinition> builtin() {
         try (InputStream in = FormFiles.class.getClassLoader().getResourceAsStream(BUILTIN)) {
             if (in == null) throw new IllegalStateException("qa-core is missing its resource " + BUILTIN);
             return parse("classpath:" + BUILTIN, in);
@@ -72,7 +73,7 @@ public final class FormFiles {
      *
      * @param files the forms of each file, with the file's name
      */
-    public static List<FormDefinition> withBuiltins(Map<String, List<FormDefinition>> files) {
+    static List<FormDefinition> withBuiltins(Map<String, List<FormDefinition>> files) {
         var byIntent = new LinkedHashMap<String, FormDefinition>();
         var source = new HashMap<String, String>();
         files.forEach((file, forms) -> {
@@ -88,7 +89,7 @@ public final class FormFiles {
         return List.copyOf(byIntent.values());
     }
 
-    public static List<FormDefinition> parse(String name, InputStream in) {
+    static List<FormDefinition> parse(String name, InputStream in) {
         File file;
         try {
             file = YAML.readValue(in, File.class);
