@@ -2,9 +2,11 @@ package io.kefu.knowledge;
 
 import io.kefu.qa.FaqEntry;
 import io.kefu.qa.KnowledgeBase;
+import io.kefu.qa.KnowledgeFolder;
 import io.kefu.qa.Lexicon;
-import io.kefu.qa.knowledge.KnowledgeFiles;
-import io.kefu.qa.knowledge.LexiconFiles;
+import io.kefu.qa.dialog.DialogueTexts;
+import io.kefu.qa.dialog.FormDefinition;
+import io.kefu.qa.rank.LogisticScorer;
 import io.kefu.qa.rank.RankingModel;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,10 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Keeps the bundled content consistent, the way a message-bundle test keeps translations in sync. */
 class ContentCheckTest {
 
-    static final Path KNOWLEDGE = Path.of("src", "main", "resources", "knowledge");
-    static final Path GOLDEN = Path.of("golden", "questions.tsv");
-
-    private final KnowledgeBase knowledge = KnowledgeFiles.fromDirectory(KNOWLEDGE);
+    private final KnowledgeBase knowledge = Demo.KNOWLEDGE.faq();
 
     /** Spelling differences that do not make a different phrasing: width, case, spaces, punctuation. */
     static String key(String text) {
@@ -72,7 +72,7 @@ class ContentCheckTest {
 
     @Test
     void eachSynonymBelongsToOneGroupAndNoNegationOrQuestionWordIsAStopWord() {
-        Lexicon lexicon = LexiconFiles.fromDirectory(KNOWLEDGE);
+        Lexicon lexicon = Demo.KNOWLEDGE.lexicon();
         var seen = new HashMap<String, Integer>();
         var clashes = new ArrayList<String>();
         for (int g = 0; g < lexicon.synonyms().size(); g++) {
@@ -89,9 +89,40 @@ class ContentCheckTest {
     }
 
     @Test
-    void theShippedRankingModelLoads() {
-        RankingModel model = RankingModel.load(KNOWLEDGE.resolve("ranker-model.json"));
+    void theShippedRankingModelLoadsAndIsALogisticRegression() {
+        RankingModel model = Demo.KNOWLEDGE.model().orElseThrow();
         assertTrue(model.thresholds().answer() > 0);
+        LogisticScorer scorer = model.scorer();
+        assertEquals(LogisticScorer.expandedSize(model.features().size(), scorer.quadratic()), scorer.weights().length);
+    }
+
+    @Test
+    void theIndexListsEveryContentFileSoTheFolderReadsTheSameFromTheClasspath() throws IOException {
+        List<String> listed = Files.readAllLines(Demo.FOLDER.resolve(KnowledgeFolder.INDEX)).stream()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).sorted().toList();
+        List<String> present;
+        try (Stream<Path> files = Files.walk(Demo.FOLDER)) {
+            present = files.filter(Files::isRegularFile).map(f -> Demo.FOLDER.relativize(f).toString().replace('\\', '/'))
+                    .filter(name -> !name.endsWith(".md") && !name.equals(KnowledgeFolder.INDEX)).sorted().toList();
+        }
+        assertEquals(present, listed, KnowledgeFolder.INDEX + " must list the folder's content files");
+        KnowledgeFolder bundled = KnowledgeFolder.bundled();
+        assertEquals(Demo.KNOWLEDGE.faq(), bundled.faq());
+        assertEquals(Demo.KNOWLEDGE.lexicon(), bundled.lexicon());
+        assertEquals(Demo.KNOWLEDGE.intents(), bundled.intents());
+        assertEquals(Demo.KNOWLEDGE.forms(), bundled.forms());
+        assertEquals(Demo.KNOWLEDGE.texts(), bundled.texts());
+        assertEquals(Demo.KNOWLEDGE.model(), bundled.model());
+    }
+
+    @Test
+    void theFormsIncludeTheLeaveMessageFormTheServerOpensAndTheTextsFileSetsEveryText() throws IOException {
+        List<String> intents = Demo.KNOWLEDGE.forms().stream().map(FormDefinition::intent).toList();
+        assertEquals(List.of("bill_query", "data_query", "fault_report", "card_loss", "leave_message"), intents);
+        try (var in = Files.newInputStream(Demo.FOLDER.resolve(KnowledgeFolder.TEXTS))) {
+            assertEquals(DialogueTexts.builtin().names(), DialogueTexts.parse(KnowledgeFolder.TEXTS, in).names(),
+                    "every text the dialogue says is in one place for the content team");
+        }
     }
 
     @Test
@@ -101,7 +132,7 @@ class ContentCheckTest {
         var ids = knowledge.byId().keySet();
         var problems = new ArrayList<String>();
         int outOfScope = 0;
-        List<String> lines = Files.readAllLines(GOLDEN, StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(Demo.GOLDEN, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split("\t", -1);
             if (cells.length != 2) problems.add("not two columns: " + line);

@@ -1,6 +1,5 @@
 package io.kefu.knowledge;
 
-import io.kefu.qa.intent.IntentFiles;
 import io.kefu.qa.intent.IntentMatch;
 import io.kefu.qa.intent.IntentMatcher;
 import io.kefu.qa.intent.IntentSet;
@@ -23,7 +22,7 @@ class IntentContentTest {
 
     private static final Clock NOV_22 = Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
-    private final IntentSet intents = IntentFiles.fromDirectory(ContentCheckTest.KNOWLEDGE);
+    private final IntentSet intents = Demo.KNOWLEDGE.intents();
     private final IntentMatcher matcher = IntentMatcher.compile(intents, NOV_22);
     private final TextNormalizer normalizer = new TextNormalizer();
 

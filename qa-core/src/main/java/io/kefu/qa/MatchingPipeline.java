@@ -1,71 +1,51 @@
 package io.kefu.qa;
 
-import io.kefu.qa.decide.IntentRoute;
 import io.kefu.qa.decide.ReplyDecider;
-import io.kefu.qa.intent.Intent;
-import io.kefu.qa.intent.IntentMatcher;
 import io.kefu.qa.expand.AnalyzedText;
-import io.kefu.qa.expand.QueryExpander;
-import io.kefu.qa.index.FaqIndex;
+import io.kefu.qa.expand.TextAnalyzer;
+import io.kefu.qa.intent.IntentMatch;
+import io.kefu.qa.intent.IntentMatcher;
 import io.kefu.qa.normalize.NormalizedText;
-import io.kefu.qa.normalize.TextNormalizer;
 import io.kefu.qa.rank.CandidateRanker;
 import io.kefu.qa.rank.RankedCandidate;
 import io.kefu.qa.retrieve.Candidate;
 import io.kefu.qa.retrieve.CandidateRetriever;
-import io.kefu.qa.segment.Segmenter;
-import io.kefu.qa.segment.Token;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The matching stages chained in order; each one is a function over immutable values. */
 final class MatchingPipeline {
 
-    private final TextNormalizer normalizer;
+    private final TextAnalyzer analyzer;
     private final IntentMatcher intents;
-    private final Map<String, IntentRoute> routes;
-    private final Map<String, String> intentReplies;
-    private final Segmenter segmenter;
-    private final QueryExpander expander;
     private final CandidateRetriever retriever;
     private final CandidateRanker ranker;
     private final ReplyDecider decider;
 
-    MatchingPipeline(TextNormalizer normalizer, IntentMatcher intents, Segmenter segmenter, QueryExpander expander,
-                     CandidateRetriever retriever, CandidateRanker ranker, ReplyDecider decider) {
-        this.normalizer = normalizer;
+    MatchingPipeline(TextAnalyzer analyzer, IntentMatcher intents, CandidateRetriever retriever,
+                     CandidateRanker ranker, ReplyDecider decider) {
+        this.analyzer = analyzer;
         this.intents = intents;
-        this.routes = intents.intents().intents().stream()
-                .collect(Collectors.toUnmodifiableMap(Intent::name, IntentRoute::of));
-        this.intentReplies = intents.intents().intents().stream()
-                .collect(Collectors.toUnmodifiableMap(Intent::name, Intent::reply));
-        this.segmenter = segmenter;
-        this.expander = expander;
         this.retriever = retriever;
         this.ranker = ranker;
         this.decider = decider;
     }
 
-    Reply ask(String question, FaqIndex index) {
+    Reply ask(String question, Snapshot snapshot) {
         long start = System.nanoTime();
-        NormalizedText normalized = normalizer.normalize(question);
-        List<ReplyDecider.RoutedIntent> intentHits = intents.match(normalized.text()).stream()
-                .map(hit -> new ReplyDecider.RoutedIntent(hit, routes.get(hit.intent()))).toList();
-        List<Token> tokens = segmenter.segment(normalized);
-        AnalyzedText analyzed = index.correctHomophones(expander.expand(normalized, tokens));
-        List<Candidate> candidates = retriever.retrieve(index, analyzed);
-        List<RankedCandidate> ranked = ranker.rank(analyzed, candidates, index);
-        ReplyDecider.Decision decision = decider.decide(intentHits, ranked);
-        long micros = (System.nanoTime() - start) / 1000;
-        return ReplyComposer.compose(decision, ranked, replyOf(decision), new Trace(normalized.text(),
-                tokens.stream().map(Token::word).toList(), analyzed.nouns(), traceOf(ranked), decision.rule(), micros));
+        NormalizedText normalized = analyzer.normalize(question);
+        List<IntentMatch> intentHits = intents.match(normalized.text());
+        AnalyzedText analyzed = snapshot.homophones().correct(analyzer.analyze(normalized));
+        List<Candidate> candidates = retriever.retrieve(snapshot.index(), analyzed);
+        List<RankedCandidate> ranked = ranker.rank(analyzed, candidates, snapshot.profiles());
+        return decider.decide(intentHits, ranked, rule -> new Trace(normalized.text(), analyzed.words(),
+                analyzed.nouns(), traceOf(ranked), rule, (System.nanoTime() - start) / 1000));
     }
 
-    private String replyOf(ReplyDecider.Decision decision) {
-        if (decision.intent() == null) return "";
-        return intentReplies.getOrDefault(decision.intent().intent(), "");
+    /** The ranker's calibrated score of one standard question, whether or not retrieval would have found it. */
+    double similarity(String question, String entryId, Snapshot snapshot) {
+        AnalyzedText analyzed = snapshot.homophones().correct(analyzer.analyze(question));
+        return ranker.entrySimilarity(analyzed, entryId, snapshot.profiles());
     }
 
     private static List<Trace.Candidate> traceOf(List<RankedCandidate> ranked) {

@@ -1,16 +1,14 @@
 package io.kefu.qa;
 
 import io.kefu.qa.decide.ReplyDecider;
-import io.kefu.qa.decide.Thresholds;
-import io.kefu.qa.expand.AnalyzedText;
 import io.kefu.qa.expand.TextAnalyzer;
-import io.kefu.qa.index.FaqIndex;
 import io.kefu.qa.index.IndexedPhrasing;
 import io.kefu.qa.intent.IntentFiles;
 import io.kefu.qa.intent.IntentMatcher;
 import io.kefu.qa.intent.IntentSet;
 import io.kefu.qa.rank.CandidateRanker;
 import io.kefu.qa.rank.RankingModel;
+import io.kefu.qa.rank.Thresholds;
 import io.kefu.qa.retrieve.CandidateRetriever;
 
 import java.io.InputStream;
@@ -38,21 +36,19 @@ public final class QaBot implements AutoCloseable {
     public static final String BUNDLED_MODEL = "knowledge/ranker-model.json";
 
     private final TextAnalyzer analyzer;
-    private final CandidateRanker ranker;
     private final IntentMatcher intents;
     private final MatchingPipeline pipeline;
-    private final AtomicReference<FaqIndex> index;
+    private final AtomicReference<Snapshot> snapshot;
     private final ExecutorService rebuilder;
 
     private QaBot(Builder builder) {
         this.analyzer = new TextAnalyzer(builder.lexicon);
         RankingModel model = builder.model != null ? builder.model : bundledModel();
         Thresholds thresholds = builder.thresholds != null ? builder.thresholds : model.thresholds();
-        this.ranker = new CandidateRanker(model);
         this.intents = IntentMatcher.compile(builder.intents);
-        this.pipeline = new MatchingPipeline(analyzer.normalizer(), intents, analyzer.segmenter(), analyzer.expander(),
-                new CandidateRetriever(builder.candidateLimit), ranker, new ReplyDecider(thresholds));
-        this.index = new AtomicReference<>(warm(FaqIndex.build(builder.knowledge, analyzer)));
+        this.pipeline = new MatchingPipeline(analyzer, intents, new CandidateRetriever(builder.candidateLimit),
+                new CandidateRanker(model), new ReplyDecider(thresholds, builder.intents.intents()));
+        this.snapshot = new AtomicReference<>(warm(Snapshot.build(builder.knowledge, analyzer)));
         this.rebuilder = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "qa-index-rebuild");
             thread.setDaemon(true);
@@ -66,7 +62,7 @@ public final class QaBot implements AutoCloseable {
 
     /** Answers one question. Never throws for odd input: empty or nonsense text gets a {@link ReplyKind#NONE} reply. */
     public Reply ask(String question) {
-        FaqIndex current = acquireIndex();
+        Snapshot current = acquire();
         try {
             return pipeline.ask(question == null ? "" : question, current);
         } finally {
@@ -81,21 +77,35 @@ public final class QaBot implements AutoCloseable {
      * was republished since the button was shown), the pipeline's own reply to the text.
      */
     public Reply choose(String question, String entryId) {
-        FaqIndex current = acquireIndex();
+        Snapshot current = acquire();
         try {
             Reply asked = pipeline.ask(question == null ? "" : question, current);
-            return current.wholeEntry(entryId == null ? "" : entryId)
-                    .map(whole -> ReplyComposer.chosen(whole.entry(), asked))
+            return current.index().wholeEntry(entryId == null ? "" : entryId)
+                    .map(whole -> chosen(whole.entry(), asked))
                     .orElse(asked);
         } finally {
             current.release();
         }
     }
 
+    /**
+     * The answer of an entry the customer chose; the score is the ranker's for that entry when it was among the
+     * candidates of the button's text, otherwise 0 (the bot did not find it, the customer did).
+     */
+    private static Reply chosen(FaqEntry entry, Reply asked) {
+        Trace trace = asked.trace();
+        double score = trace.candidates().stream().filter(c -> c.id().equals(entry.id()))
+                .mapToDouble(Trace.Candidate::score).findFirst().orElse(0);
+        List<Suggestion> others = asked.suggestions().stream().filter(s -> !s.id().equals(entry.id())).toList();
+        return new Reply(ReplyKind.ANSWER, entry.id(), entry.question(), entry.answer(), score, others, null,
+                new Trace(trace.normalized(), trace.tokens(), trace.keywords(), trace.candidates(), Trace.CHOSEN,
+                        trace.micros()));
+    }
+
     /** The current snapshot, held open; a snapshot closed by a concurrent reload is skipped for its successor. */
-    private FaqIndex acquireIndex() {
+    private Snapshot acquire() {
         while (true) {
-            FaqIndex current = index.get();
+            Snapshot current = snapshot.get();
             if (current.tryAcquire()) return current;
             Thread.onSpinWait();
         }
@@ -106,10 +116,9 @@ public final class QaBot implements AutoCloseable {
      * found it ({@code 0} for an unknown id). Lets the content console and the evaluator ask "why not this one?".
      */
     public double similarity(String question, String entryId) {
-        FaqIndex current = acquireIndex();
+        Snapshot current = acquire();
         try {
-            AnalyzedText analyzed = current.correctHomophones(analyzer.analyze(question));
-            return ranker.entrySimilarity(analyzed, entryId, current);
+            return pipeline.similarity(question, entryId, current);
         } finally {
             current.release();
         }
@@ -117,9 +126,9 @@ public final class QaBot implements AutoCloseable {
 
     /** A standard question of the knowledge base currently answering, e.g. to show its answer to an agent. */
     public java.util.Optional<FaqEntry> entry(String id) {
-        FaqIndex current = acquireIndex();
+        Snapshot current = acquire();
         try {
-            return current.wholeEntry(id).map(IndexedPhrasing::entry);
+            return current.index().wholeEntry(id).map(IndexedPhrasing::entry);
         } finally {
             current.release();
         }
@@ -128,7 +137,7 @@ public final class QaBot implements AutoCloseable {
     /** Rebuilds the index for a new knowledge base off the calling thread, then swaps it in. */
     public CompletableFuture<Void> reload(KnowledgeBase knowledge) {
         Objects.requireNonNull(knowledge, "knowledge");
-        return CompletableFuture.runAsync(() -> index.getAndSet(warm(FaqIndex.build(knowledge, analyzer))).close(),
+        return CompletableFuture.runAsync(() -> snapshot.getAndSet(warm(Snapshot.build(knowledge, analyzer))).close(),
                 rebuilder);
     }
 
@@ -144,15 +153,15 @@ public final class QaBot implements AutoCloseable {
 
     /** The knowledge base currently answering. */
     public int indexedPhrasings() {
-        return index.get().size();
+        return snapshot.get().index().size();
     }
 
     /**
      * Runs a few questions through a fresh index before it serves customers, so the first real question does not
      * pay for class loading and cold caches.
      */
-    private FaqIndex warm(FaqIndex fresh) {
-        List<IndexedPhrasing> phrasings = fresh.phrasings();
+    private Snapshot warm(Snapshot fresh) {
+        List<IndexedPhrasing> phrasings = fresh.index().phrasings();
         for (int i = 0; i < Math.min(50, phrasings.size()); i++) {
             pipeline.ask(phrasings.get(i * Math.max(1, phrasings.size() / 50) % phrasings.size()).text(), fresh);
         }
@@ -174,7 +183,7 @@ public final class QaBot implements AutoCloseable {
     @Override
     public void close() {
         rebuilder.shutdownNow();
-        index.get().close();
+        snapshot.get().close();
     }
 
     /** Configures a {@link QaBot}; only the knowledge base is required. */

@@ -1,7 +1,5 @@
 package io.kefu.qa;
 
-import io.kefu.qa.knowledge.KnowledgeFiles;
-import io.kefu.qa.knowledge.LexiconFiles;
 import io.kefu.qa.rank.RankingModel;
 
 import java.nio.file.Files;
@@ -12,19 +10,25 @@ public final class Fixtures {
 
     public static final Path KNOWLEDGE = Path.of("src", "test", "resources", "fixture");
 
-    /** The model trained by {@code EvaluatorCli train}, shipped in the knowledge module (one copy in the repo). */
+    /** The model trained by the evaluator's {@code train}, shipped in the knowledge module (one copy in the repo). */
     public static final Path SHIPPED_MODEL =
             Path.of("..", "knowledge", "src", "main", "resources", "knowledge", "ranker-model.json");
+
+    private static final KnowledgeFolder FOLDER = KnowledgeFolder.open(KNOWLEDGE);
 
     private Fixtures() {
     }
 
+    public static KnowledgeFolder folder() {
+        return FOLDER;
+    }
+
     public static KnowledgeBase knowledgeBase() {
-        return KnowledgeFiles.fromDirectory(KNOWLEDGE);
+        return FOLDER.faq();
     }
 
     public static Lexicon lexicon() {
-        return LexiconFiles.fromDirectory(KNOWLEDGE);
+        return FOLDER.lexicon();
     }
 
     public static RankingModel model() {

@@ -5,7 +5,7 @@ import io.kefu.qa.intent.Intent;
 import java.util.Set;
 
 /** What an intent asks the bot to do, from how the intent is written. */
-public enum IntentRoute {
+enum IntentRoute {
     /** A fixed reply (greeting, thanks, chit-chat). */
     REPLY,
     /** A person must take over (转人工, complaints). */
@@ -18,7 +18,7 @@ public enum IntentRoute {
     /** Intents that hand the conversation to a person; a knowledge base may redefine their templates. */
     private static final Set<String> HANDOFF_INTENTS = Set.of("human", "complaint");
 
-    public static IntentRoute of(Intent intent) {
+    static IntentRoute of(Intent intent) {
         if (HANDOFF_INTENTS.contains(intent.name())) return HANDOFF;
         if (!intent.reply().isBlank()) return REPLY;
         if (!intent.slots().isEmpty()) return FORM;

@@ -1,26 +1,52 @@
 package io.kefu.qa.decide;
 
+import io.kefu.qa.Reply;
+import io.kefu.qa.Trace;
+import io.kefu.qa.intent.Intent;
 import io.kefu.qa.intent.IntentMatch;
 import io.kefu.qa.rank.RankedCandidate;
+import io.kefu.qa.rank.Thresholds;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Stage 6: turns intent hits and ranked candidates into a decision: act on an intent, answer the best FAQ entry,
+ * Stage 6: turns intent hits and ranked candidates into the reply: act on an intent, answer the best FAQ entry,
  * offer the best few as "您是不是想问", or decline.
  */
 public final class ReplyDecider {
 
     /** How many suggestions a clarification offers. */
-    public static final int SUGGESTIONS = 3;
+    static final int SUGGESTIONS = 3;
 
     /** A template that covers at least this share of a question outweighs an FAQ match that is not confident. */
     static final double INTENT_COVERAGE = 0.5;
 
     private final Thresholds thresholds;
+    private final Map<String, IntentRoute> routes;
+    private final Map<String, String> intentReplies;
 
-    public ReplyDecider(Thresholds thresholds) {
+    /** @param intents the intents the matcher recognises: what each asks for, and its fixed reply */
+    public ReplyDecider(Thresholds thresholds, List<Intent> intents) {
         this.thresholds = thresholds;
+        this.routes = intents.stream().collect(Collectors.toUnmodifiableMap(Intent::name, IntentRoute::of));
+        this.intentReplies = intents.stream().collect(Collectors.toUnmodifiableMap(Intent::name, Intent::reply));
+    }
+
+    /**
+     * The reply to a question.
+     *
+     * @param hits   the intent templates found in the question, best first
+     * @param ranked the ranked standard questions, best first
+     * @param trace  the trace of the question, given the rule that decided
+     */
+    public Reply decide(List<IntentMatch> hits, List<RankedCandidate> ranked, Function<String, Trace> trace) {
+        List<RoutedIntent> routed = hits.stream().map(hit -> new RoutedIntent(hit, routes.get(hit.intent()))).toList();
+        Decision decision = decide(routed, ranked);
+        String intentReply = decision.intent() == null ? "" : intentReplies.getOrDefault(decision.intent().intent(), "");
+        return ReplyComposer.compose(decision, ranked, intentReply, trace.apply(decision.rule()));
     }
 
     /**
@@ -28,8 +54,8 @@ public final class ReplyDecider {
      *
      * @param intent the intent that decided, for verdict INTENT; otherwise the best intent hit, if any
      */
-    public record Decision(Verdict verdict, String rule, List<RankedCandidate> suggestions, IntentMatch intent,
-                           IntentRoute route) {
+    record Decision(Verdict verdict, String rule, List<RankedCandidate> suggestions, IntentMatch intent,
+                    IntentRoute route) {
         public Decision {
             suggestions = List.copyOf(suggestions);
         }
@@ -39,7 +65,7 @@ public final class ReplyDecider {
         }
     }
 
-    public enum Verdict { ANSWER, CLARIFY, NONE, INTENT }
+    enum Verdict { ANSWER, CLARIFY, NONE, INTENT }
 
     /**
      * Compares the best actionable intent hit with the FAQ ranking: a template that covers the whole question with
@@ -48,7 +74,7 @@ public final class ReplyDecider {
      *
      * @param intents intent hits, best first, each with its route
      */
-    public Decision decide(List<RoutedIntent> intents, List<RankedCandidate> ranked) {
+    Decision decide(List<RoutedIntent> intents, List<RankedCandidate> ranked) {
         Decision faq = decide(ranked);
         IntentMatch best = intents.isEmpty() ? null : intents.get(0).match();
         for (RoutedIntent candidate : intents) {
@@ -68,7 +94,7 @@ public final class ReplyDecider {
     }
 
     /** An intent hit with what its intent asks for. */
-    public record RoutedIntent(IntentMatch match, IntentRoute route) {
+    record RoutedIntent(IntentMatch match, IntentRoute route) {
     }
 
     private static Decision intentDecision(RoutedIntent intent, String rule) {
@@ -76,7 +102,7 @@ public final class ReplyDecider {
     }
 
     /** The FAQ-only decision. */
-    public Decision decide(List<RankedCandidate> ranked) {
+    Decision decide(List<RankedCandidate> ranked) {
         if (ranked.isEmpty()) return faqDecision(Verdict.NONE, "no candidate", List.of());
         double best = ranked.get(0).score();
         double runnerUp = ranked.size() > 1 ? ranked.get(1).score() : 0;
@@ -101,9 +127,5 @@ public final class ReplyDecider {
     /** After an answer, the next plausible entries are still offered as related questions. */
     private List<RankedCandidate> others(List<RankedCandidate> ranked, int skip) {
         return ranked.stream().skip(skip).filter(c -> c.score() >= thresholds.clarify()).limit(SUGGESTIONS).toList();
-    }
-
-    public Thresholds thresholds() {
-        return thresholds;
     }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Replaces a word the knowledge base has never seen by a knowledge-base word that sounds the same (款待 → 宽带,
@@ -18,27 +17,32 @@ import java.util.function.Predicate;
  */
 public final class HomophoneCorrector {
 
+    private final Set<String> known;
     private final Map<String, String> wordBySound;
 
-    private HomophoneCorrector(Map<String, String> wordBySound) {
+    private HomophoneCorrector(Set<String> known, Map<String, String> wordBySound) {
+        this.known = known;
         this.wordBySound = wordBySound;
     }
 
-    /** @param vocabulary the concepts of the knowledge base, most frequent first (the first of a sound wins) */
+    /**
+     * @param vocabulary the concepts of the knowledge base, most frequent first (the first of a sound wins); a
+     *                   concept of the vocabulary is never corrected
+     */
     public static HomophoneCorrector of(Collection<String> vocabulary) {
         var bySound = new HashMap<String, String>();
         for (String word : vocabulary) {
             if (isChineseWord(word)) bySound.putIfAbsent(sound(word), word);
         }
-        return new HomophoneCorrector(Map.copyOf(bySound));
+        return new HomophoneCorrector(Set.copyOf(vocabulary), Map.copyOf(bySound));
     }
 
     /** The text with every unknown concept that has a known homophone replaced by it; the same text otherwise. */
-    public AnalyzedText correct(AnalyzedText text, Predicate<String> known) {
+    public AnalyzedText correct(AnalyzedText text) {
         Set<String> concepts = text.concepts();
         Map<String, String> replacements = null;
         for (String concept : concepts) {
-            if (known.test(concept) || !isChineseWord(concept)) continue;
+            if (known.contains(concept) || !isChineseWord(concept)) continue;
             String match = wordBySound.get(sound(concept));
             if (match == null) continue;
             if (replacements == null) replacements = new HashMap<>();

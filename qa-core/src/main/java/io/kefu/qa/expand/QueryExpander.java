@@ -3,7 +3,6 @@ package io.kefu.qa.expand;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
 import io.kefu.qa.normalize.NormalizedText;
-import io.kefu.qa.segment.StopWords;
 import io.kefu.qa.segment.Token;
 
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.Set;
  * base's own synonym groups (HanLP's CoreSynonym thesaurus is not used: it rates 手机 and 香蕉 0.98 alike), character
  * n-grams for when segmentation differs, and pinyin for homophone typos.
  */
-public final class QueryExpander {
+final class QueryExpander {
 
     private static final Set<String> NEGATIONS = Set.of("不", "没", "没有", "未", "别", "无", "非", "不能", "无法", "没法", "不了");
     private static final Map<String, String> QUESTION_TYPES = Map.ofEntries(
@@ -32,12 +31,12 @@ public final class QueryExpander {
     private final Map<String, String> canonical;
     private final StopWords stopWords;
 
-    public QueryExpander(Map<String, String> canonicalForms, StopWords stopWords) {
+    QueryExpander(Map<String, String> canonicalForms, StopWords stopWords) {
         this.canonical = Map.copyOf(canonicalForms);
         this.stopWords = stopWords;
     }
 
-    public AnalyzedText expand(NormalizedText text, List<Token> tokens) {
+    AnalyzedText expand(NormalizedText text, List<Token> tokens) {
         var words = new ArrayList<String>(tokens.size());
         var concepts = new LinkedHashSet<String>();
         var nouns = new LinkedHashSet<String>();

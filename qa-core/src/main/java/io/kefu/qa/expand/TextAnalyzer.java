@@ -4,7 +4,6 @@ import io.kefu.qa.Lexicon;
 import io.kefu.qa.normalize.NormalizedText;
 import io.kefu.qa.normalize.TextNormalizer;
 import io.kefu.qa.segment.Segmenter;
-import io.kefu.qa.segment.StopWords;
 import io.kefu.qa.segment.Token;
 
 import java.util.List;
@@ -26,20 +25,17 @@ public final class TextAnalyzer {
     }
 
     public AnalyzedText analyze(String raw) {
-        NormalizedText normalized = normalizer.normalize(raw);
+        return analyze(normalize(raw));
+    }
+
+    /** The first stage alone: intent templates are matched in the normalised text. */
+    public NormalizedText normalize(String raw) {
+        return normalizer.normalize(raw);
+    }
+
+    /** Segments and expands a text this analyser has normalised. */
+    public AnalyzedText analyze(NormalizedText normalized) {
         List<Token> tokens = segmenter.segment(normalized);
         return expander.expand(normalized, tokens);
-    }
-
-    public TextNormalizer normalizer() {
-        return normalizer;
-    }
-
-    public Segmenter segmenter() {
-        return segmenter;
-    }
-
-    public QueryExpander expander() {
-        return expander;
     }
 }

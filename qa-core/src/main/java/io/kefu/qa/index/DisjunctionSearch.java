@@ -36,13 +36,6 @@ import java.util.List;
  */
 final class DisjunctionSearch {
 
-    /**
-     * One clause: a term of one of the searched fields, its place in this snapshot (looked up once, see
-     * {@link FaqIndex}), and its BM25 scorer with the clause's boost applied.
-     */
-    record ScoredTerm(int field, Term term, float boost, TermStates states, Similarity.SimScorer scorer) {
-    }
-
     private final IndexSearcher searcher;
     private final List<LeafReaderContext> leaves;
     private final String[] fields;
@@ -68,16 +61,17 @@ final class DisjunctionSearch {
     }
 
     /**
-     * The clause for a term of field number {@code field}, with Lucene's statistics and scorer, as a
-     * {@code BoostQuery(TermQuery)} would score it; null when no document has the term.
+     * The clause for a term of a field (the field's {@link FaqIndex.Field#ordinal() ordinal} numbers it among the
+     * fields this search was made for), with Lucene's statistics and scorer, as a {@code BoostQuery(TermQuery)}
+     * would score it; null when no document has the term.
      */
-    ScoredTerm clause(int field, String text, float boost) throws IOException {
-        var term = new Term(fields[field], text);
+    FaqIndex.Clause clause(FaqIndex.Field field, String text, float boost) throws IOException {
+        var term = new Term(fields[field.ordinal()], text);
         TermStates states = TermStates.build(searcher, term, true);
         if (states.docFreq() == 0) return null;
         var scorer = searcher.getSimilarity().scorer(boost, searcher.collectionStatistics(term.field()),
                 searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
-        return new ScoredTerm(field, term, boost, states, scorer);
+        return new FaqIndex.Clause(field, term, boost, states, scorer);
     }
 
     /** Documents without the field score with norm 0, as Lucene's {@code LeafSimScorer} does. */
@@ -95,11 +89,11 @@ final class DisjunctionSearch {
     }
 
     /** The {@code limit} best documents, best first; equal scores in document order. */
-    ScoreDoc[] top(List<ScoredTerm> clauses, int limit) throws IOException {
+    ScoreDoc[] top(List<FaqIndex.Clause> clauses, int limit) throws IOException {
         Buffers buffer = buffers.get();
         try {
             for (LeafReaderContext leaf : leaves) {
-                for (ScoredTerm clause : clauses) accumulate(buffer, leaf, clause);
+                for (FaqIndex.Clause clause : clauses) accumulate(buffer, leaf, clause);
             }
             return best(buffer, limit);
         } finally {
@@ -107,14 +101,15 @@ final class DisjunctionSearch {
         }
     }
 
-    private void accumulate(Buffers buffer, LeafReaderContext leaf, ScoredTerm clause) throws IOException {
+    private void accumulate(Buffers buffer, LeafReaderContext leaf, FaqIndex.Clause clause) throws IOException {
         TermState state = clause.states().get(leaf);
         if (state == null) return; // not in this leaf
-        TermsEnum terms = buffer.termsEnum(leaf, clause.field(), fields);
+        int field = clause.field().ordinal();
+        TermsEnum terms = buffer.termsEnum(leaf, field, fields);
         terms.seekExact(clause.term().bytes(), state);
-        PostingsEnum postings = terms.postings(buffer.postings[leaf.ord][clause.field()], PostingsEnum.FREQS);
-        buffer.postings[leaf.ord][clause.field()] = postings;
-        long[] fieldNorms = norms[clause.field()][leaf.ord];
+        PostingsEnum postings = terms.postings(buffer.postings[leaf.ord][field], PostingsEnum.FREQS);
+        buffer.postings[leaf.ord][field] = postings;
+        long[] fieldNorms = norms[field][leaf.ord];
         Bits live = leaf.reader().getLiveDocs();
         Similarity.SimScorer scorer = clause.scorer();
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {

@@ -45,8 +45,8 @@ public final class TermStatistics {
      * @param alsoHeld  further texts the index holds (an entry's phrasings read as one text): their terms get
      *                  {@link #termId numbers} but do not count as documents
      */
-    public static TermStatistics of(Collection<? extends Collection<AnalyzedText>> documents,
-                                    Collection<AnalyzedText> alsoHeld) {
+    static TermStatistics of(Collection<? extends Collection<AnalyzedText>> documents,
+                             Collection<AnalyzedText> alsoHeld) {
         var conceptDf = new HashMap<String, Integer>();
         var gramDf = new HashMap<String, Integer>();
         var pinyinDf = new HashMap<String, Integer>();
@@ -93,11 +93,6 @@ public final class TermStatistics {
      */
     public int termId(String term) {
         return termIds.find(term);
-    }
-
-    /** Whether some document contains the concept. */
-    public boolean knowsConcept(String concept) {
-        return conceptIdf.containsKey(concept);
     }
 
     /** Every concept of the collection, most frequent (lowest idf) first. */

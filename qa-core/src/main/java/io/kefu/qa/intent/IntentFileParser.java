@@ -1,6 +1,6 @@
 package io.kefu.qa.intent;
 
-import io.kefu.qa.knowledge.KnowledgeException;
+import io.kefu.qa.KnowledgeException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;

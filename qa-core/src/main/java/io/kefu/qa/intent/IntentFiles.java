@@ -1,7 +1,6 @@
 package io.kefu.qa.intent;
 
-import io.kefu.qa.knowledge.ContentFolder;
-import io.kefu.qa.knowledge.KnowledgeException;
+import io.kefu.qa.KnowledgeException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,11 +18,10 @@ import java.util.List;
  * built-in one of the same name. Problems are {@link KnowledgeException}s naming the file, the intent and the field.
  *
  * <pre>{@code
- * IntentSet intents = IntentFiles.fromDirectory(Path.of("knowledge/src/main/resources/knowledge"));
- * // or, from resources a server has listed itself:
- * IntentSet intents = IntentFiles.builtin().overriddenBy(IntentFiles.combine(List.of(
- *         IntentFiles.parse("intents/telecom.yaml", in1), IntentFiles.parse("intents/bank.yaml", in2))));
+ * IntentSet intents = IntentFiles.withBuiltins(List.of(
+ *         IntentFiles.parse("intents/bank.yaml", in1), IntentFiles.parse("intents/telecom.yaml", in2)));
  * }</pre>
+ * {@code KnowledgeFolder} reads a knowledge folder's intents this way.
  */
 public final class IntentFiles {
 
@@ -88,16 +86,12 @@ public final class IntentFiles {
     }
 
     /**
-     * The built-in intents overridden by every {@code intents/*.yaml} below a knowledge directory, in file-name
-     * order, with every slot type checked. A knowledge directory without an {@code intents/} folder gives the
-     * built-ins alone.
+     * The built-in intents overridden by the files of a knowledge folder's {@code intents/}, given in file-name
+     * order, with every slot type checked: the whole content is here, so an unknown slot type fails at load time.
      */
-    public static IntentSet fromDirectory(Path knowledgeDir) {
-        if (!ContentFolder.exists(knowledgeDir, INTENTS_FOLDER)) return builtin();
-        var parsed = new ArrayList<IntentSet>();
-        ContentFolder.readAll(knowledgeDir, INTENTS_FOLDER, (name, in) -> parsed.add(parse(name, in)));
-        IntentSet intents = builtin().overriddenBy(combine(parsed));
-        TemplateCompiler.checkTypes(intents); // the whole content is here, so unknown slot types fail at load time
+    public static IntentSet withBuiltins(List<IntentSet> files) {
+        IntentSet intents = builtin().overriddenBy(combine(files));
+        TemplateCompiler.checkTypes(intents);
         return intents;
     }
 }

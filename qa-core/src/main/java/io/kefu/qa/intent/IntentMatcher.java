@@ -1,6 +1,6 @@
 package io.kefu.qa.intent;
 
-import io.kefu.qa.knowledge.KnowledgeException;
+import io.kefu.qa.KnowledgeException;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * Finds the intent templates in a normalised question.
  *
  * <pre>{@code
- * IntentMatcher matcher = IntentMatcher.compile(IntentFiles.fromDirectory(knowledgeDir));
+ * IntentMatcher matcher = IntentMatcher.compile(KnowledgeFolder.open(knowledgeDir).intents());
  * List<IntentMatch> hits = matcher.match(normalizer.normalize("帮我查下13800138000的话费").text());
  * // hits.get(0): bill_query, exact, slots {phone=138****8000}
  * }</pre>

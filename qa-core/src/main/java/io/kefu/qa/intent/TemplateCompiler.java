@@ -1,6 +1,6 @@
 package io.kefu.qa.intent;
 
-import io.kefu.qa.knowledge.KnowledgeException;
+import io.kefu.qa.KnowledgeException;
 
 import java.util.ArrayList;
 import java.util.HashMap;

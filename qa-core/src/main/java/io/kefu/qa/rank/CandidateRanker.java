@@ -1,7 +1,6 @@
 package io.kefu.qa.rank;
 
 import io.kefu.qa.expand.AnalyzedText;
-import io.kefu.qa.index.FaqIndex;
 import io.kefu.qa.index.IndexedPhrasing;
 import io.kefu.qa.index.TermStatistics;
 import io.kefu.qa.retrieve.Candidate;
@@ -39,12 +38,13 @@ public final class CandidateRanker {
         this.model = model;
     }
 
-    public List<RankedCandidate> rank(AnalyzedText question, List<Candidate> candidates, FaqIndex index) {
-        TextProfile profile = TextProfile.of(question, index.statistics());
+    /** @param profiles the profiles of the index snapshot the candidates were retrieved from */
+    public List<RankedCandidate> rank(AnalyzedText question, List<Candidate> candidates, PhrasingProfiles profiles) {
+        TextProfile profile = TextProfile.of(question, profiles.index().statistics());
         var scored = new ArrayList<Scored>(candidates.size());
         var features = new double[PairFeatures.NAMES.size()];
         for (Candidate candidate : candidates) {
-            EntryScore entry = score(profile, candidate.entry().id(), index, features);
+            EntryScore entry = score(profile, candidate.entry().id(), profiles, features);
             // a retrieved entry has phrasings; its first hit has the best BM25 score
             scored.add(new Scored(new RankedCandidate(candidate.entry(), entry.matched().text(),
                     candidate.hits().get(0).score(), entry.best()), entry.evidence()));
@@ -85,14 +85,14 @@ public final class CandidateRanker {
     }
 
     /** {@code features}: a buffer for each pair's features, which the model reads at once. */
-    private EntryScore score(TextProfile question, String entryId, FaqIndex index, double[] features) {
-        TermStatistics stats = index.statistics();
-        List<IndexedPhrasing> phrasings = index.phrasingsOf(entryId);
+    private EntryScore score(TextProfile question, String entryId, PhrasingProfiles profiles, double[] features) {
+        TermStatistics stats = profiles.index().statistics();
+        List<IndexedPhrasing> phrasings = profiles.index().phrasingsOf(entryId);
         double[] probabilities = new double[phrasings.size()];
         IndexedPhrasing matched = null;
         double best = -1;
         for (int i = 0; i < probabilities.length; i++) {
-            probabilities[i] = probability(question, phrasings.get(i), stats, features);
+            probabilities[i] = probability(question, profiles.of(phrasings.get(i)), stats, features);
             if (probabilities[i] > best) {
                 best = probabilities[i];
                 matched = phrasings.get(i);
@@ -103,8 +103,8 @@ public final class CandidateRanker {
         for (int i = probabilities.length - 1; i >= Math.max(0, probabilities.length - EVIDENCE); i--) {
             none *= 1 - probabilities[i];
         }
-        var whole = index.wholeEntry(entryId);
-        double wholeProbability = whole.isPresent() ? probability(question, whole.get(), stats, features) : 0;
+        var whole = profiles.index().wholeEntry(entryId);
+        double wholeProbability = whole.isPresent() ? probability(question, profiles.of(whole.get()), stats, features) : 0;
         none *= 1 - wholeProbability;
         return new EntryScore(1 - none, Math.max(best, wholeProbability), matched);
     }
@@ -113,22 +113,13 @@ public final class CandidateRanker {
      * The calibrated score of one standard question for a question, whether or not retrieval found it ({@code 0}
      * for an unknown id): its best phrasing or its whole text, the score {@link #rank} reports.
      */
-    public double entrySimilarity(AnalyzedText question, String entryId, FaqIndex index) {
-        if (index.phrasingsOf(entryId).isEmpty()) return 0;
-        return score(TextProfile.of(question, index.statistics()), entryId, index,
+    public double entrySimilarity(AnalyzedText question, String entryId, PhrasingProfiles profiles) {
+        if (profiles.index().phrasingsOf(entryId).isEmpty()) return 0;
+        return score(TextProfile.of(question, profiles.index().statistics()), entryId, profiles,
                 new double[PairFeatures.NAMES.size()]).best();
     }
 
-    private double probability(TextProfile question, IndexedPhrasing phrasing, TermStatistics stats, double[] features) {
-        return model.probability(PairFeatures.extract(question, phrasing.profile(), stats.maxIdf(), features));
-    }
-
-    /** The calibrated score of one phrasing for a question, whether or not retrieval found it. */
-    public double similarity(AnalyzedText question, IndexedPhrasing phrasing, TermStatistics stats) {
-        return model.probability(PairFeatures.extract(TextProfile.of(question, stats), phrasing.profile(), stats.maxIdf()));
-    }
-
-    public RankingModel model() {
-        return model;
+    private double probability(TextProfile question, TextProfile phrasing, TermStatistics stats, double[] features) {
+        return model.probability(PairFeatures.extract(question, phrasing, stats.maxIdf(), features));
     }
 }

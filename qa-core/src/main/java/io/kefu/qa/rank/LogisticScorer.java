@@ -1,5 +1,8 @@
 package io.kefu.qa.rank;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -7,10 +10,15 @@ import java.util.Objects;
  * Logistic regression, optionally over the features and all their pairwise products, so that a linear model can
  * express "high coverage AND no missing rare word".
  *
+ * <p>Written into the model file with its {@code "type": "logistic"}, so that a file made for another kind of scorer
+ * is refused when it is read rather than misread.
+ *
  * @param quadratic whether the pairwise products of the features (bias excluded) follow the features
  * @param weights   one weight per (expanded) feature
  */
-public record LogisticScorer(boolean quadratic, double[] weights) implements Scorer {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonTypeName("logistic")
+public record LogisticScorer(boolean quadratic, double[] weights) {
 
     public LogisticScorer {
         weights = Objects.requireNonNull(weights, "weights").clone();
@@ -31,7 +39,7 @@ public record LogisticScorer(boolean quadratic, double[] weights) implements Sco
         return out;
     }
 
-    @Override
+    /** The log-odds that the two texts described by {@code raw} ask the same thing. */
     public double logit(double[] raw) {
         if (weights.length != expandedSize(raw.length, quadratic)) {
             throw new IllegalArgumentException("model has " + weights.length + " weights for " + raw.length + " features");

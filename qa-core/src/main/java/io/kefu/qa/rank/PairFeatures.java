@@ -1,5 +1,8 @@
 package io.kefu.qa.rank;
 
+import io.kefu.qa.expand.AnalyzedText;
+import io.kefu.qa.index.TermStatistics;
+
 import java.util.List;
 
 /**
@@ -22,8 +25,17 @@ public final class PairFeatures {
     private PairFeatures() {
     }
 
+    /**
+     * The features of text {@code d} for question {@code q}, with term weights from {@code statistics}: what the
+     * ranker computes for a question and a phrasing, for pairs that belong to no index (the evaluator's pair
+     * benchmarks and training examples).
+     */
+    public static double[] between(AnalyzedText q, AnalyzedText d, TermStatistics statistics) {
+        return extract(TextProfile.of(q, statistics), TextProfile.of(d, statistics), statistics.maxIdf());
+    }
+
     /** The features of candidate {@code d} for question {@code q}; {@code maxIdf} scales idf-valued features. */
-    public static double[] extract(TextProfile q, TextProfile candidate, double maxIdf) {
+    static double[] extract(TextProfile q, TextProfile candidate, double maxIdf) {
         return extract(q, candidate, maxIdf, new double[NAMES.size()]);
     }
 
@@ -31,7 +43,7 @@ public final class PairFeatures {
      * {@link #extract(TextProfile, TextProfile, double)} into {@code into} (of {@link #NAMES}' size), which it
      * returns: the ranker scores a hundred pairs per question and needs each vector only until the model has read it.
      */
-    public static double[] extract(TextProfile q, TextProfile candidate, double maxIdf, double[] into) {
+    static double[] extract(TextProfile q, TextProfile candidate, double maxIdf, double[] into) {
         TextProfile d = candidate.alignedWith(q);
         TermOverlap concepts = TermOverlap.of(q.concepts, d.concepts);
         double sharedNouns = TermOverlap.sharedMass(q.nouns, d.nouns);

@@ -1,6 +1,6 @@
 package io.kefu.qa.rank;
 
-import io.kefu.qa.decide.Thresholds;
+import io.kefu.qa.rank.Thresholds;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -12,15 +12,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The ranker's model: a {@link Scorer} over {@link PairFeatures} whose output, through the logistic function, is a
- * probability that two texts ask the same thing, and the decision thresholds calibrated against that probability.
+ * The ranker's model: a logistic regression over {@link PairFeatures} whose output is a probability that two texts
+ * ask the same thing, and the decision thresholds calibrated against that probability. Trained and written by the
+ * evaluator's {@code train} command (qa-eval); the knowledge module ships one.
  *
  * @param features   the feature names the scorer was learned for (must equal {@link PairFeatures#NAMES})
- * @param scorer     logistic regression or boosted trees
+ * @param scorer     the logistic regression
  * @param thresholds the decision thresholds chosen on the training data
  * @param provenance how the model was made (command, data, date), for whoever reads the file
  */
-public record RankingModel(List<String> features, Scorer scorer, Thresholds thresholds, String provenance) {
+public record RankingModel(List<String> features, LogisticScorer scorer, Thresholds thresholds, String provenance) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -32,6 +33,11 @@ public record RankingModel(List<String> features, Scorer scorer, Thresholds thre
             throw new IllegalArgumentException("model was trained for features " + features
                     + " but this version computes " + PairFeatures.NAMES + "; retrain it with the evaluator's train command");
         }
+    }
+
+    /** A model for the features this version computes. */
+    public static RankingModel of(LogisticScorer scorer, Thresholds thresholds, String provenance) {
+        return new RankingModel(PairFeatures.NAMES, scorer, thresholds, provenance);
     }
 
     /** Probability in [0,1] that the two texts described by {@code raw} have the same intent. */

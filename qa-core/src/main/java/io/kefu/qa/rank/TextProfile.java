@@ -12,15 +12,15 @@ import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
 /**
- * An analysed text with its terms numbered and their corpus weights looked up once. The index keeps one per
- * phrasing and the pipeline makes one per question, so comparing a question with a hundred phrasings compares
+ * An analysed text with its terms numbered and their corpus weights looked up once. {@link PhrasingProfiles} keeps
+ * one per indexed phrasing and the ranker makes one per question, so comparing a question with a hundred phrasings compares
  * sorted arrays of numbers, with no hashing and no repeated look-ups.
  *
  * <p>Terms come from {@link TermStatistics#termId}. A term the index does not hold (a customer's new word) gets a
  * negative number of this profile's own; two profiles that both have such numbers are {@link #alignedWith aligned}
  * before they are compared, so equal terms always have equal numbers.
  */
-public final class TextProfile {
+final class TextProfile {
 
     private static final String GAP = " ";
 
@@ -67,12 +67,8 @@ public final class TextProfile {
         this.numbers = String.join(",", new TreeSet<>(text.numbers()));
     }
 
-    public static TextProfile of(AnalyzedText text, TermStatistics statistics) {
+    static TextProfile of(AnalyzedText text, TermStatistics statistics) {
         return new TextProfile(text, statistics, Map.of());
-    }
-
-    public AnalyzedText text() {
-        return text;
     }
 
     UnitPattern unitPattern() {

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * Stage 4: asks the index for the best-matching phrasings and groups them by standard question, so that an entry
- * with many similar phrasings counts once.
+ * Stage 4: builds the BM25 query for a question ({@link CandidateQuery}), asks the index for the best-matching
+ * phrasings and groups them by standard question, so that an entry with many similar phrasings counts once.
  */
 public final class CandidateRetriever {
 
@@ -21,13 +21,19 @@ public final class CandidateRetriever {
         this.phrasingLimit = phrasingLimit;
     }
 
+    /** The standard questions of the best-matching phrasings, best first, each with its phrasings that matched. */
     public List<Candidate> retrieve(FaqIndex index, AnalyzedText question) {
         var grouped = new LinkedHashMap<String, List<FaqIndex.Hit>>();
-        for (FaqIndex.Hit hit : index.search(question, phrasingLimit)) {
+        for (FaqIndex.Hit hit : phrasings(index, question)) {
             grouped.computeIfAbsent(hit.phrasing().entry().id(), id -> new ArrayList<>()).add(hit);
         }
         var candidates = new ArrayList<Candidate>(grouped.size());
         grouped.values().forEach(hits -> candidates.add(new Candidate(hits.get(0).phrasing().entry(), hits)));
         return candidates;
+    }
+
+    /** The best-matching phrasings, best BM25 score first, ungrouped. */
+    public List<FaqIndex.Hit> phrasings(FaqIndex index, AnalyzedText question) {
+        return index.search(CandidateQuery.of(question, index), phrasingLimit);
     }
 }

@@ -1,8 +1,13 @@
 package io.kefu.qa.decide;
 
 import io.kefu.qa.FaqEntry;
+import io.kefu.qa.Reply;
+import io.kefu.qa.ReplyKind;
+import io.kefu.qa.Trace;
+import io.kefu.qa.intent.Intent;
 import io.kefu.qa.intent.IntentMatch;
 import io.kefu.qa.rank.RankedCandidate;
+import io.kefu.qa.rank.Thresholds;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ReplyDeciderTest {
 
-    private final ReplyDecider decider = new ReplyDecider(new Thresholds(0.6, 0.3, 0.1));
+    private final ReplyDecider decider = new ReplyDecider(new Thresholds(0.6, 0.3, 0.1), List.of());
 
     private static RankedCandidate candidate(String id, double score) {
         return new RankedCandidate(FaqEntry.of(id, "问题" + id, "答案"), "问题" + id, 1, score);
@@ -73,6 +78,29 @@ class ReplyDeciderTest {
         assertEquals(ReplyDecider.Verdict.NONE, alone.verdict());
         assertEquals("cancel", alone.intent().intent());
         assertEquals(ReplyDecider.Verdict.ANSWER, decider.decide(cancel, List.of(candidate("a", 0.9))).verdict());
+    }
+
+    private static Trace trace(String rule) {
+        return new Trace("", List.of(), java.util.Set.of(), List.of(), rule, 0);
+    }
+
+    @Test
+    void composesTheReplyOfTheDecidingIntentOrEntryWithTheRuleInItsTrace() {
+        var greeting = new Intent("greeting", 10, List.of(), "您好，请问有什么可以帮您？", java.util.Map.of(), "test");
+        var withIntents = new ReplyDecider(new Thresholds(0.6, 0.3, 0.1), List.of(greeting));
+        Reply hello = withIntents.decide(List.of(new IntentMatch("greeting", "你好", 10, java.util.Map.of(), 1, true)),
+                List.of(candidate("a", 0.2)), ReplyDeciderTest::trace);
+        assertEquals(ReplyKind.ANSWER, hello.kind());
+        assertEquals("intent:greeting", hello.id());
+        assertEquals("您好，请问有什么可以帮您？", hello.answer());
+        assertEquals("exact template 你好", hello.trace().decidedBy());
+
+        Reply answer = withIntents.decide(List.of(), List.of(candidate("a", 0.9), candidate("b", 0.4)),
+                ReplyDeciderTest::trace);
+        assertEquals("a", answer.id());
+        assertEquals("答案", answer.answer());
+        assertEquals(List.of("b"), answer.suggestions().stream().map(s -> s.id()).toList());
+        assertEquals("score above answer threshold", answer.trace().decidedBy());
     }
 
     @Test

@@ -54,4 +54,13 @@ class QueryExpanderTest {
         assertEquals("why", text.questionType());
         assertEquals("amount", analyzer.analyze("话费还有多少").questionType());
     }
+
+    @Test
+    void stopWordsNeverIncludeNegationOrQuestionWords() {
+        var stop = new StopWords(Set.of("的", "不", "怎么", "多少"));
+        assertTrue(stop.isStopWord("的"));
+        assertFalse(stop.isStopWord("不"));
+        assertFalse(stop.isStopWord("怎么"));
+        assertFalse(stop.isStopWord("多少"));
+    }
 }

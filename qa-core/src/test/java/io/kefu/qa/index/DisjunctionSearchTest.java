@@ -1,10 +1,9 @@
 package io.kefu.qa.index;
 
-import io.kefu.qa.Fixtures;
 import io.kefu.qa.KnowledgeBase;
+import io.kefu.qa.expand.AnalyzedText;
 import io.kefu.qa.expand.TextAnalyzer;
-import io.kefu.qa.knowledge.KnowledgeFiles;
-import io.kefu.qa.knowledge.LexiconFiles;
+import io.kefu.qa.KnowledgeFolder;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -28,7 +27,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -43,8 +44,9 @@ class DisjunctionSearchTest {
 
     @Test
     void findsWhatLuceneFindsForEveryPhrasingOfTheDemoKnowledgeBaseAndLongMixesOfThem() throws IOException {
-        KnowledgeBase knowledge = KnowledgeFiles.fromDirectory(DEMO);
-        var analyzer = new TextAnalyzer(LexiconFiles.fromDirectory(DEMO));
+        KnowledgeFolder demo = KnowledgeFolder.open(DEMO);
+        KnowledgeBase knowledge = demo.faq();
+        var analyzer = new TextAnalyzer(demo.lexicon());
         var questions = new ArrayList<String>();
         knowledge.entries().forEach(entry -> questions.addAll(entry.phrasings()));
         var random = new Random(7);
@@ -59,11 +61,10 @@ class DisjunctionSearchTest {
             lucene.setSimilarity(new BM25Similarity());
             int compared = 0;
             for (String question : questions) {
-                var analyzed = analyzer.analyze(question);
-                List<DisjunctionSearch.ScoredTerm> clauses = index.clauses(analyzed);
+                List<FaqIndex.Clause> clauses = clauses(index, analyzer.analyze(question));
                 if (clauses.isEmpty()) continue;
                 ScoreDoc[] expected = lucene.search(booleanQuery(clauses), 30).scoreDocs;
-                List<FaqIndex.Hit> actual = index.search(analyzed, 30);
+                List<FaqIndex.Hit> actual = index.search(clauses, 30);
                 assertEquals(expected.length, actual.size(), question);
                 for (int i = 0; i < expected.length; i++) {
                     assertEquals(index.phrasings().get(index.phrasingOrdinal(expected[i].doc)), actual.get(i).phrasing(),
@@ -74,6 +75,21 @@ class DisjunctionSearchTest {
             }
             assertTrue(compared > 1000, "compared " + compared);
         }
+    }
+
+    /** Every term of every view of the question that the index holds, up to 64 a field, boosted as retrieval does. */
+    private static List<FaqIndex.Clause> clauses(FaqIndex index, AnalyzedText question) {
+        var clauses = new ArrayList<FaqIndex.Clause>();
+        addClauses(clauses, index, FaqIndex.Field.CONCEPT, question.concepts(), 1f);
+        addClauses(clauses, index, FaqIndex.Field.GRAM, question.grams(), 0.5f);
+        addClauses(clauses, index, FaqIndex.Field.PINYIN, question.pinyin(), 0.3f);
+        return clauses;
+    }
+
+    private static void addClauses(List<FaqIndex.Clause> clauses, FaqIndex index, FaqIndex.Field field,
+                                   Collection<String> terms, float boost) {
+        terms.stream().map(term -> index.clause(field, term, boost)).filter(Objects::nonNull).limit(64)
+                .forEach(clauses::add);
     }
 
     @Test
@@ -102,9 +118,9 @@ class DisjunctionSearchTest {
                 var lucene = new IndexSearcher(reader);
                 lucene.setSimilarity(new BM25Similarity());
                 for (int q = 0; q < 500; q++) {
-                    var clauses = new ArrayList<DisjunctionSearch.ScoredTerm>();
+                    var clauses = new ArrayList<FaqIndex.Clause>();
                     for (int c = 0; c < 1 + random.nextInt(6); c++) { // the same term twice happens too
-                        DisjunctionSearch.ScoredTerm clause = search.clause(random.nextInt(2),
+                        FaqIndex.Clause clause = search.clause(FaqIndex.Field.values()[random.nextInt(2)],
                                 words[random.nextInt(words.length)], 0.1f + random.nextFloat());
                         if (clause != null) clauses.add(clause);
                     }
@@ -115,14 +131,14 @@ class DisjunctionSearchTest {
                     assertArrayEquals(docs(expected), docs(actual), "query " + q);
                     for (int i = 0; i < expected.length; i++) assertEquals(expected[i].score, actual[i].score, 1e-6f);
                 }
-                assertNull(search.clause(0, "absent", 1f), "a term no document has makes no clause");
+                assertNull(search.clause(FaqIndex.Field.CONCEPT, "absent", 1f), "a term no document has makes no clause");
             }
         }
     }
 
-    private static BooleanQuery booleanQuery(List<DisjunctionSearch.ScoredTerm> clauses) {
+    private static BooleanQuery booleanQuery(List<FaqIndex.Clause> clauses) {
         var builder = new BooleanQuery.Builder();
-        for (DisjunctionSearch.ScoredTerm clause : clauses) {
+        for (FaqIndex.Clause clause : clauses) {
             builder.add(new BoostQuery(new TermQuery(clause.term()), clause.boost()), BooleanClause.Occur.SHOULD);
         }
         return builder.build();

@@ -1,14 +1,10 @@
 package io.kefu.qa.intent;
 
-import io.kefu.qa.knowledge.KnowledgeException;
+import io.kefu.qa.KnowledgeException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -111,9 +107,8 @@ class IntentFilesTest {
     }
 
     @Test
-    void theKnowledgeFolderOverridesBuiltInsByName(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("intents"));
-        Files.writeString(dir.resolve("intents/custom.yaml"), """
+    void theKnowledgeFolderOverridesBuiltInsByName() {
+        IntentSet set = IntentFiles.withBuiltins(List.of(parse("intents/custom.yaml", """
                 intents:
                   - name: greeting
                     reply: 您好，欢迎光临星河通信！
@@ -122,8 +117,7 @@ class IntentFilesTest {
                     templates: []
                   - name: bill_query
                     templates: [查话费]
-                """);
-        IntentSet set = IntentFiles.fromDirectory(dir);
+                """)));
         assertEquals("您好，欢迎光临星河通信！", set.intent("greeting").orElseThrow().reply());
         assertEquals(0, set.intents().stream().map(Intent::name).toList().indexOf("greeting"), "keeps its place");
         assertTrue(set.intent("bill_query").isPresent());
@@ -136,23 +130,22 @@ class IntentFilesTest {
     }
 
     @Test
-    void unknownSlotTypesInTheKnowledgeFolderFailAtLoadTime(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("intents"));
-        Files.writeString(dir.resolve("intents/a.yaml"), "entities: {device: [宽带, 光猫]}\n");
-        Files.writeString(dir.resolve("intents/b.yaml"), """
+    void unknownSlotTypesInTheKnowledgeFolderFailAtLoadTime() {
+        IntentSet a = parse("intents/a.yaml", "entities: {device: [宽带, 光猫]}\n");
+        IntentSet b = parse("intents/b.yaml", """
                 intents:
                   - name: fault_report
                     slots: {problem: fault}
                     templates: ["{device}坏了", "{device}{problem}"]
                 """);
-        var e = assertThrows(KnowledgeException.class, () -> IntentFiles.fromDirectory(dir));
+        var e = assertThrows(KnowledgeException.class, () -> IntentFiles.withBuiltins(List.of(a, b)));
         assertEquals("intents/b.yaml intent fault_report field 'slots.problem': unknown slot type 'fault'; known: "
                 + "built-in types mobile, amount, date, id_card, bank_card, number, text; entity dictionaries device", e.getMessage());
         assertTrue(rejection("entities:\n  mobile: [138]\n").contains("'mobile' is a built-in slot type"));
     }
 
     @Test
-    void aKnowledgeFolderWithoutIntentsGivesTheBuiltIns(@TempDir Path dir) {
-        assertEquals(IntentFiles.builtin(), IntentFiles.fromDirectory(dir));
+    void aKnowledgeFolderWithoutIntentsGivesTheBuiltIns() {
+        assertEquals(IntentFiles.builtin(), IntentFiles.withBuiltins(List.of()));
     }
 }

@@ -1,6 +1,6 @@
 package io.kefu.qa.intent;
 
-import io.kefu.qa.knowledge.KnowledgeException;
+import io.kefu.qa.KnowledgeException;
 import io.kefu.qa.normalize.TextNormalizer;
 import org.junit.jupiter.api.Test;
 

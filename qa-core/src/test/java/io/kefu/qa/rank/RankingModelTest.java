@@ -1,6 +1,6 @@
 package io.kefu.qa.rank;
 
-import io.kefu.qa.decide.Thresholds;
+import io.kefu.qa.rank.Thresholds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,34 +19,6 @@ class RankingModelTest {
         for (int i = 0; i < weights.length; i++) weights[i] = random.nextGaussian();
         return new RankingModel(PairFeatures.NAMES, new LogisticScorer(quadratic, weights),
                 new Thresholds(0.6, 0.3, 0.05), "test");
-    }
-
-    /** Two stumps on feature 1: below 0.5 → -1, else +1; feature 2 above 0.2 adds 0.5. */
-    private static RankingModel treeModel() {
-        var first = new TreeEnsemble.Tree(new int[]{1, -1, -1}, new double[]{0.5, 0, 0}, new int[]{1, 0, 0},
-                new int[]{2, 0, 0}, new double[]{0, -1, 1});
-        var second = new TreeEnsemble.Tree(new int[]{2, -1, -1}, new double[]{0.2, 0, 0}, new int[]{1, 0, 0},
-                new int[]{2, 0, 0}, new double[]{0, 0, 0.5});
-        return new RankingModel(PairFeatures.NAMES, new TreeEnsemble(0.25, java.util.List.of(first, second)),
-                new Thresholds(0.6, 0.3, 0), "test");
-    }
-
-    @Test
-    void treesAddTheirLeavesToTheBias() {
-        double[] x = new double[PairFeatures.NAMES.size()];
-        x[1] = 0.7;
-        x[2] = 0.1;
-        assertEquals(1 / (1 + Math.exp(-(0.25 + 1))), treeModel().probability(x), 1e-12);
-        x[1] = 0.5;
-        x[2] = 0.9;
-        assertEquals(1 / (1 + Math.exp(-(0.25 - 1 + 0.5))), treeModel().probability(x), 1e-12);
-    }
-
-    @Test
-    void savesAndLoadsATreeModel(@TempDir Path dir) {
-        Path file = dir.resolve("trees.json");
-        treeModel().save(file);
-        assertEquals(treeModel(), RankingModel.load(file));
     }
 
     @Test

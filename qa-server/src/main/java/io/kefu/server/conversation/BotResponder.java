@@ -1,26 +1,31 @@
 package io.kefu.server.conversation;
 
 import io.kefu.qa.Reply;
+import io.kefu.qa.dialog.BotMessage;
 import io.kefu.qa.dialog.Dialogue;
 import io.kefu.qa.dialog.DialogueState;
 import io.kefu.qa.dialog.HandoffReason;
 import io.kefu.qa.dialog.Turn;
 import io.kefu.server.system.KefuProperties;
+import io.kefu.server.ticket.FormEffects;
 import org.springframework.stereotype.Component;
 
 /**
  * The bot's side of a conversation: a customer message in, the bot's messages out. The one place that decides what
- * the bot says: the {@link Dialogue} (forms, hand-off, follow-ups, FAQ answers) with the conversation's stored state.
+ * the bot says: the {@link Dialogue} (forms, hand-off, follow-ups, FAQ answers) with the conversation's stored state;
+ * what the dialogue decided should happen (a ticket, a webhook) is carried out by {@link FormEffects}.
  */
 @Component
 class BotResponder {
 
     private final Dialogue dialogue;
+    private final FormEffects effects;
     private final ConversationStore store;
     private final KefuProperties.Triggers triggers;
 
-    BotResponder(Dialogue dialogue, ConversationStore store, KefuProperties properties) {
+    BotResponder(Dialogue dialogue, FormEffects effects, ConversationStore store, KefuProperties properties) {
         this.dialogue = dialogue;
+        this.effects = effects;
         this.store = store;
         this.triggers = properties.handoff().triggers();
     }
@@ -32,23 +37,24 @@ class BotResponder {
      * @param state          the conversation's dialogue state as stored with it
      */
     BotTurn respond(String conversationId, String text, String chosenEntry, DialogueState state) {
-        Turn turn = dialogue.respond(state, text, chosenEntry, conversationId);
+        Turn turn = dialogue.respond(state, text, chosenEntry);
         Reply reply = turn.reply();
-        HandoffReason asked = ConversationStore.reason(turn.handoff());
+        HandoffReason asked = turn.handoff();
         var decision = new BotDecision(asked != null ? "handoff" : reply.kind().wireName(),
                 reply.question() == null ? null : reply.id(), reply.score(), reply.trace().decidedBy(),
                 reply.trace().micros());
         HandoffReason handoff = asked != null && offered(asked) ? asked : null;
-        var messages = turn.messages().stream()
-                .map(m -> m.kind().equals("handoff") && handoff == null ? CustomerTexts.NOT_OFFERED : m).toList();
+        var messages = effects.carryOut(turn, conversationId).stream()
+                .map(m -> m.kind() == BotMessage.Kind.HANDOFF && handoff == null ? CustomerTexts.NOT_OFFERED : m)
+                .toList();
         return new BotTurn(messages, decision, turn.state(), handoff);
     }
 
     /** The bot starts a form by itself (e.g. taking a message when no agent is available). */
     BotTurn begin(String conversationId, String formIntent) {
         DialogueState state = store.dialogueState(conversationId).orElse(DialogueState.start());
-        Turn turn = dialogue.begin(state, formIntent, conversationId);
-        return new BotTurn(turn.messages(), null, turn.state(), null);
+        Turn turn = dialogue.begin(state, formIntent);
+        return new BotTurn(effects.carryOut(turn, conversationId), null, turn.state(), null);
     }
 
     /**

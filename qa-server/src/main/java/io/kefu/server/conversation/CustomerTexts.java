@@ -12,10 +12,10 @@ import java.util.List;
 public final class CustomerTexts {
 
     /** What the bot says, instead of its own reply, to a customer waiting for an agent when it has no clear answer. */
-    static final BotMessage WAITING_NOTICE = notice("queued",
+    static final BotMessage WAITING_NOTICE = notice(BotMessage.Kind.QUEUED,
             "您的消息已收到，人工客服接入后会第一时间查看。排队期间，您也可以继续向我提问。");
     /** What the bot says instead of "正在为您转接" when the deployment switched that hand-off trigger off. */
-    static final BotMessage NOT_OFFERED = notice("none",
+    static final BotMessage NOT_OFFERED = notice(BotMessage.Kind.NONE,
             "抱歉，当前暂不支持转接人工客服。您可以换个说法再问我，我会尽力为您解答。");
 
     static final String CLOSED = "本次会话已结束，感谢您的咨询！欢迎为本次服务打分。";
@@ -95,7 +95,7 @@ public final class CustomerTexts {
         return "评价留言请控制在 " + maxLength + " 个字以内。";
     }
 
-    private static BotMessage notice(String kind, String text) {
+    private static BotMessage notice(BotMessage.Kind kind, String text) {
         return new BotMessage(kind, text, null, List.of(), List.of());
     }
 }

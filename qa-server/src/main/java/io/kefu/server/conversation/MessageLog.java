@@ -102,7 +102,7 @@ public class MessageLog {
             long seq = last - turn.messages().size();
             var stored = new ArrayList<StoredMessage>();
             for (BotMessage out : turn.messages()) {
-                stored.add(new StoredMessage(++seq, Sender.BOT, out.kind(), out.text(), null, replyTo,
+                stored.add(new StoredMessage(++seq, Sender.BOT, out.kind().wireName(), out.text(), null, replyTo,
                         out.suggestions(), out.quickReplies(), Instant.now(), null));
             }
             MessageStore.DecisionLog decision = question == null || turn.decision() == null ? null

@@ -1,7 +1,5 @@
 package io.kefu.server.ticket;
 
-import io.kefu.qa.dialog.Ticket;
-import io.kefu.qa.dialog.TicketStore;
 import io.kefu.server.system.KefuProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,7 +15,7 @@ import java.util.Map;
 
 /** Tickets in the database, with ids a customer can read out on the phone ({@link TicketIds}). */
 @Repository
-public class JdbcTicketStore implements TicketStore {
+public class JdbcTicketStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -31,7 +29,7 @@ public class JdbcTicketStore implements TicketStore {
         this.ids = new TicketIds(ZoneId.of(properties.handoff().zone()), new SecureRandom());
     }
 
-    @Override
+    /** Records a ticket and returns it with its id. */
     public Ticket create(String intent, Map<String, String> slots, String conversation, String note) {
         var now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         var ticket = new Ticket(ids.next(now.toInstant()), intent, slots, conversation, note, now.toInstant());

@@ -64,13 +64,13 @@ abstract class ChatStoreContract {
             log = new MessageLog(store, messages, transactions);
             KefuProperties defaults = new Binder(new MapConfigurationPropertySource()).bindOrCreate("kefu",
                     KefuProperties.class);
-            echo = new BotResponder(null, store, defaults) {
+            echo = new BotResponder(null, null, store, defaults) {
                 @Override
                 BotTurn respond(String conversationId, String text, String chosenEntry, DialogueState state) {
                     statesSeen.add(state);
-                    var answer = new BotMessage("answer", "收到：" + text, null,
+                    var answer = new BotMessage(BotMessage.Kind.ANSWER, "收到：" + text, null,
                             List.of(new io.kefu.qa.Suggestion("faq-1", "相关问题")), List.of("转人工"));
-                    var form = new BotMessage("form", "请提供手机号", null, List.of(), List.of());
+                    var form = new BotMessage(BotMessage.Kind.PROMPT, "请提供手机号", null, List.of(), List.of());
                     return new BotTurn(text.startsWith("两条") ? List.of(answer, form) : List.of(answer),
                             new BotDecision("answer", "faq-1", 0.9, "test", 12), turns(text.length()),
                             text.startsWith("转人工") ? HandoffReason.REQUEST : null);
@@ -318,7 +318,7 @@ abstract class ChatStoreContract {
         MessageLog.Received received = receive(conversation, "c1", "两条消息");
         List<StoredMessage> replies = reply(conversation, received);
         assertEquals(List.of(2L, 3L), replies.stream().map(StoredMessage::seq).toList());
-        assertEquals(List.of("answer", "form"), chat().replay(conversation.id(), 1).stream().map(StoredMessage::kind).toList());
+        assertEquals(List.of("answer", "prompt"), chat().replay(conversation.id(), 1).stream().map(StoredMessage::kind).toList());
         assertEquals(4, receive(conversation, "c2", "还有").message().seq());
         assertEquals(5, chat().close(conversation.id()).seq());
         assertEquals(5, store.conversation(conversation.id()).orElseThrow().lastSeq());

@@ -1,0 +1,134 @@
+package io.kefu.qa;
+
+import io.kefu.qa.dialog.DialogueTexts;
+import io.kefu.qa.dialog.FormDefinition;
+import io.kefu.qa.intent.IntentFiles;
+import io.kefu.qa.intent.IntentSet;
+import io.kefu.qa.rank.RankingModel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A knowledge folder, read: everything a bot and its dialogue need, from a folder on disk or on the classpath.
+ *
+ * <pre>
+ * faq/*.yaml        the standard questions (required)
+ * intents/*.yaml    intents, over the built-in ones
+ * forms/*.yaml      forms, over the built-in ones
+ * texts.yaml        what the dialogue says by itself, over the built-in texts
+ * dictionary.txt, synonyms.txt, stopwords.txt   the lexicon
+ * ranker-model.json the ranking model (otherwise the bot uses the one bundled on the classpath)
+ * files.txt         on the classpath only: every file above, one a line
+ * </pre>
+ *
+ * <pre>{@code
+ * KnowledgeFolder knowledge = KnowledgeFolder.open(Path.of("knowledge/src/main/resources/knowledge"));
+ * QaBot bot = knowledge.botBuilder().build();
+ * }</pre>
+ *
+ * Everything is read and checked when the folder is opened; a problem is a {@link KnowledgeException} naming the
+ * file, the entry and the field. Immutable.
+ */
+public final class KnowledgeFolder {
+
+    /** Where the knowledge module puts its content on the classpath. */
+    public static final String BUNDLED = "knowledge";
+    /** The file that lists a classpath folder's files, which plain Java cannot list inside a nested jar. */
+    public static final String INDEX = ContentSource.INDEX;
+    public static final String MODEL = "ranker-model.json";
+    public static final String TEXTS = "texts.yaml";
+
+    private final String source;
+    private final KnowledgeBase faq;
+    private final Lexicon lexicon;
+    private final IntentSet intents;
+    private final List<FormDefinition> forms;
+    private final DialogueTexts texts;
+    private final RankingModel model;
+
+    private KnowledgeFolder(ContentSource source) {
+        this.source = source.toString();
+        this.faq = FaqFiles.read(source);
+        this.lexicon = LexiconFiles.read(source);
+        var intentFiles = new ArrayList<IntentSet>();
+        source.readAll(IntentFiles.INTENTS_FOLDER, (name, in) -> intentFiles.add(IntentFiles.parse(name, in)));
+        this.intents = IntentFiles.withBuiltins(intentFiles);
+        var formFiles = new LinkedHashMap<String, List<FormDefinition>>();
+        source.readAll(FormFiles.FORMS_FOLDER, (name, in) -> formFiles.put(name, FormFiles.parse(name, in)));
+        this.forms = FormFiles.withBuiltins(formFiles);
+        DialogueTexts own = read(source, TEXTS, in -> DialogueTexts.parse(TEXTS, in));
+        this.texts = own == null ? DialogueTexts.builtin() : DialogueTexts.builtin().overriddenBy(own);
+        this.model = read(source, MODEL, RankingModel::load);
+    }
+
+    /** A folder on disk, e.g. a deployment's own content. */
+    public static KnowledgeFolder open(Path directory) {
+        return new KnowledgeFolder(new ContentSource.Directory(directory));
+    }
+
+    /** The content the knowledge module bundles (the demo knowledge base), from the classpath. */
+    public static KnowledgeFolder bundled() {
+        return onClasspath(BUNDLED, KnowledgeFolder.class.getClassLoader());
+    }
+
+    /** A folder on the classpath that lists its files in {@value #INDEX}. */
+    public static KnowledgeFolder onClasspath(String prefix, ClassLoader loader) {
+        return new KnowledgeFolder(new ContentSource.Classpath(prefix, loader));
+    }
+
+    private static <T> T read(ContentSource source, String name, Function<InputStream, T> reader) {
+        try (InputStream in = source.open(name)) {
+            return in == null ? null : reader.apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + " of " + source, e);
+        }
+    }
+
+    /** A bot builder set up with this folder's standard questions, lexicon, intents and (if it has one) model. */
+    public QaBot.Builder botBuilder() {
+        QaBot.Builder builder = QaBot.builder().knowledge(faq).lexicon(lexicon).intents(intents);
+        return model == null ? builder : builder.model(model);
+    }
+
+    public KnowledgeBase faq() {
+        return faq;
+    }
+
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    /** The built-in intents, replaced and added to by the folder's. */
+    public IntentSet intents() {
+        return intents;
+    }
+
+    /** The folder's forms and the built-in forms it does not replace. */
+    public List<FormDefinition> forms() {
+        return forms;
+    }
+
+    /** The built-in dialogue texts, replaced by the folder's. */
+    public DialogueTexts texts() {
+        return texts;
+    }
+
+    /** The folder's ranking model; without one, a bot uses the model bundled on the classpath. */
+    public Optional<RankingModel> model() {
+        return Optional.ofNullable(model);
+    }
+
+    /** Where the folder is, e.g. {@code classpath:knowledge/} or a path on disk. */
+    @Override
+    public String toString() {
+        return source;
+    }
+}

@@ -1,0 +1,96 @@
+package io.kefu.qa.index;
+
+import io.kefu.qa.expand.AnalyzedText;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.MMapDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The Lucene side of a snapshot: one document per phrasing, with a field per view of its text, in a private
+ * temporary folder that is memory-mapped. On this workload MMapDirectory searches several times faster than the
+ * on-heap ByteBuffersDirectory, whose every term look-up copies buffers.
+ */
+final class LuceneFolder {
+
+    private static final String ORDINAL = "ordinal";
+
+    private LuceneFolder() {
+    }
+
+    /** Writes the phrasings and opens them; the folder is deleted when the reader's last reference is released. */
+    static DirectoryReader write(List<IndexedPhrasing> phrasings) {
+        Path folder;
+        MMapDirectory directory;
+        try {
+            folder = Files.createTempDirectory("kefu-index");
+            directory = new MMapDirectory(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder for the index", e);
+        }
+        var config = new IndexWriterConfig(new WhitespaceAnalyzer()).setSimilarity(new BM25Similarity())
+                .setRAMBufferSizeMB(256);
+        try (var writer = new IndexWriter(directory, config)) {
+            for (IndexedPhrasing phrasing : phrasings) {
+                AnalyzedText text = phrasing.analyzed();
+                var doc = new Document();
+                doc.add(new TextField(FaqIndex.Field.CONCEPT.luceneName(), String.join(" ", text.concepts()), Field.Store.NO));
+                doc.add(new TextField(FaqIndex.Field.GRAM.luceneName(), String.join(" ", text.grams()), Field.Store.NO));
+                doc.add(new TextField(FaqIndex.Field.PINYIN.luceneName(), String.join(" ", text.pinyin()), Field.Store.NO));
+                doc.add(new NumericDocValuesField(ORDINAL, phrasing.ordinal()));
+                writer.addDocument(doc);
+            }
+            writer.forceMerge(1);
+            writer.commit();
+            DirectoryReader reader = DirectoryReader.open(directory);
+            reader.getReaderCacheHelper().addClosedListener(key -> {
+                directory.close();
+                deleteFolder(folder);
+            });
+            return reader;
+        } catch (IOException e) {
+            deleteFolder(folder);
+            throw new UncheckedIOException("building the in-memory index failed", e);
+        }
+    }
+
+    /** Each document's phrasing ordinal, by document id: read once, as Lucene may have renumbered the documents. */
+    static int[] phrasingOrdinals(DirectoryReader reader) {
+        var ordinals = new int[reader.maxDoc()];
+        try {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                NumericDocValues values = leaf.reader().getNumericDocValues(ORDINAL);
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (values == null || !values.advanceExact(doc)) throw new IllegalStateException("document without ordinal");
+                    ordinals[leaf.docBase + doc] = (int) values.longValue();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the index's ordinals failed", e);
+        }
+        return ordinals;
+    }
+
+    private static void deleteFolder(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover folder in the temp directory is harmless
+        }
+    }
+}

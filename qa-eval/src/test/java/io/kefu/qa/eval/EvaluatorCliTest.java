@@ -1,0 +1,117 @@
+package io.kefu.qa.eval;
+
+import io.kefu.qa.rank.RankingModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The evaluator's commands on small fixtures of the benchmark format (never on ../shared). */
+class EvaluatorCliTest {
+
+    private static final Path BENCH = Path.of("src", "test", "resources", "bench");
+    /** qa-core's small knowledge folder and the model the product ships: one copy of each in the repository. */
+    private static final Path FIXTURE = Path.of("..", "qa-core", "src", "test", "resources", "fixture");
+    private static final Path SHIPPED_MODEL =
+            Path.of("..", "knowledge", "src", "main", "resources", "knowledge", "ranker-model.json");
+
+    private static JsonNode run(String... args) {
+        var buffer = new ByteArrayOutputStream();
+        new EvaluatorCli(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run(args);
+        List<String> lines = buffer.toString(StandardCharsets.UTF_8).lines().toList();
+        return JsonMapper.builder().build().readTree(lines.get(lines.size() - 1));
+    }
+
+    private static String[] common(String... args) {
+        var all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--knowledge", FIXTURE.toString(), "--model", SHIPPED_MODEL.toString()));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void evalPrintsEveryMetricAsTheLastLine() {
+        JsonNode result = run(common("eval", "--kb", BENCH.resolve("sample-kb.tsv").toString(),
+                "--queries", BENCH.resolve("sample-queries.tsv").toString(), "--judged", BENCH.resolve("sample-judged.tsv").toString()));
+        for (String key : List.of("engine", "queries", "recall_at_1", "recall_at_5", "mrr", "judged_accuracy_at_1",
+                "ook_precision", "ook_recall", "ook_f1", "overall_accuracy", "p50_ms", "p99_ms", "index_build_ms")) {
+            assertTrue(result.has(key), key);
+        }
+        assertEquals("default", result.get("engine").asString());
+        assertEquals(7, result.get("queries").asInt());
+        assertEquals(2, result.get("ook_queries").asInt());
+        assertTrue(result.get("recall_at_1").asDouble() >= 0.8, "four of five easy queries at least: " + result);
+        assertEquals(1.0, result.get("recall_at_5").asDouble());
+        assertEquals(1.0, result.get("judged_accuracy_at_1").asDouble(), "济南 must outscore 石狮");
+    }
+
+    @Test
+    void holdoutAsksEachEntrysLastSimilarPhrasingAgainstTheRest() {
+        JsonNode result = run(common("eval", "--kb", FIXTURE.toString(), "--queries", "holdout"));
+        assertEquals(12, result.get("queries").asInt(), "every fixture entry has at least two similar phrasings");
+        assertEquals(0, result.get("ook_queries").asInt());
+        assertTrue(result.get("recall_at_5").asDouble() >= 0.75, result.toString());
+    }
+
+    @Test
+    void bothEnginesRunOnTheSameDataWithRatios() {
+        JsonNode result = run(common("eval", "--kb", BENCH.resolve("sample-kb.tsv").toString(),
+                "--queries", BENCH.resolve("sample-queries.tsv").toString(), "--engine", "both"));
+        assertEquals("baseline", result.get("baseline").get("engine").asString());
+        double ratio = result.get("ratio_to_baseline").get("mrr").asDouble();
+        assertEquals(result.get("mrr").asDouble() / result.get("baseline").get("mrr").asDouble(), ratio, 1e-3);
+    }
+
+    @Test
+    void pairsPicksTheThresholdOnOneSplitAndReportsAnother() {
+        JsonNode result = run(common("pairs", "--pairs", BENCH.resolve("sample-pairs.tsv").toString(),
+                "--tune-split", "dev", "--test-split", "test"));
+        assertEquals(6, result.get("pairs").asInt());
+        assertTrue(result.get("accuracy").asDouble() >= 0.5, result.toString());
+        assertTrue(result.get("threshold").asDouble() > 0 && result.get("threshold").asDouble() < 1);
+    }
+
+    @Test
+    void trainWritesAModelTheBotCanLoad(@TempDir Path dir) {
+        Path model = dir.resolve("model.json");
+        JsonNode result = run("train", "--pairs", BENCH.resolve("sample-pairs.tsv") + ":dev",
+                "--faq-pairs", BENCH.resolve("sample-pairs.tsv") + ":dev", "--knowledge", FIXTURE.toString(),
+                "--kb", FIXTURE.toString(), "--iterations", "50", "--out", model.toString());
+        assertTrue(Files.exists(model));
+        RankingModel loaded = RankingModel.load(model);
+        assertEquals(result.get("answer_threshold").asDouble(), loaded.thresholds().answer(), 1e-4);
+        assertTrue(result.get("knowledge_base_ranking_examples").asInt() > 0);
+    }
+
+    @Test
+    void intentsScoresTheTopTemplateHitAndCountsNoHitAsWrong(@TempDir Path dir) throws java.io.IOException {
+        Path errors = dir.resolve("errors.tsv");
+        JsonNode result = run("intents", "--templates", BENCH.resolve("sample-intents.yaml").toString(),
+                "--utterances", BENCH.resolve("sample-utterances.tsv").toString(), "--split", "test",
+                "--errors", errors.toString());
+        assertEquals(5, result.get("utterances").asInt(), "the train row is left out");
+        assertEquals(0.8, result.get("accuracy").asDouble(), 1e-9, "讲个笑话 has no template");
+        assertEquals(0.8, result.get("coverage").asDouble(), 1e-9);
+        // weather, train and music are perfect; joke has recall 0: (1 + 1 + 1 + 0) / 4
+        assertEquals(0.75, result.get("macro_f1").asDouble(), 1e-9);
+        assertEquals(List.of("讲个笑话\tjoke.QUERY\t"), Files.readAllLines(errors));
+    }
+
+    @Test
+    void badArgumentsAreExplained() {
+        var error = assertThrows(IllegalArgumentException.class,
+                () -> run("eval", "--kb", "no/such/kb.tsv", "--queries", "x"));
+        assertTrue(error.getMessage().contains("no such file"), error.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> run("frobnicate"));
+    }
+}
