@@ -6,13 +6,23 @@
 #   2. the same on a cold server: 10 s at the full rate, no slow start (the JIT compiles under full load);
 #   3. 10,000 idle connections: the server's heap after a full GC, before and with them.
 # Each of 1 and 2 also prints the server's CPU per message over the measured seconds.
-# Usage: chat-load/run.sh [seconds]   (default 60)
+# Usage: chat-load/run.sh [seconds] [idle connections]   (defaults 60 and 10000)
+# KEFU_SERVER_JAR=path measures that server jar instead of building this checkout's (a before/after pair: the old
+# jar, then the new one, one after the other); KEFU_LOAD_RUNS picks the runs (default "slow-start cold idle").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_MEASURED="${1:-60}"
 IDLE="${2:-10000}"
 PORT=18181
-./mvnw -B -q -DskipTests package -pl qa-server,chat-load -am
+RUNS="${KEFU_LOAD_RUNS:-slow-start cold idle}"
+if [ -n "${KEFU_SERVER_JAR:-}" ]; then
+  JAR="$KEFU_SERVER_JAR"
+  ./mvnw -B -q -DskipTests package -pl chat-load -am
+else
+  JAR=qa-server/target/qa-server-0.1.0-SNAPSHOT.jar
+  ./mvnw -B -q -DskipTests package -pl qa-server,chat-load -am
+fi
+echo "server jar: $JAR ($(sha256sum "$JAR" | cut -c1-12))"
 DATA="$(mktemp -d)"
 LOG="$DATA/server.log"
 
@@ -23,7 +33,7 @@ heap_used_mib() {   # the server's used heap after a full collection, in MiB
 }
 
 start_server() {
-  java -Xms1g -Xmx1g -jar qa-server/target/qa-server-0.1.0-SNAPSHOT.jar --server.port=$PORT \
+  java -Xms1g -Xmx1g -jar "$JAR" --server.port=$PORT \
        --kefu.data-dir="$DATA/$1" --logging.level.root=WARN >"$LOG" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 120); do
@@ -54,8 +64,9 @@ chat_run() {   # $1: name, $2: slow-start seconds
   stop_server
 }
 
-chat_run slow-start 90
-chat_run cold 0
+case " $RUNS " in *" slow-start "*) chat_run slow-start 90 ;; esac
+case " $RUNS " in *" cold "*) chat_run cold 0 ;; esac
+case " $RUNS " in *" idle "*) ;; *) exit 0 ;; esac
 
 echo "== 10,000 idle connections"
 start_server idle
