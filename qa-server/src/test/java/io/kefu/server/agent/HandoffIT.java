@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,15 +44,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * agent sockets (agents sign in through the real form). Every test leaves no conversation open and no agent
  * connected, so the queue starts empty for the next.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "kefu.handoff.hours=MON-SUN 00:00-24:00",
-        "kefu.handoff.grace-period=1s",
-        "kefu.handoff.sweep-interval=200ms",
-        "kefu.handoff.node-timeout=1s",
-        "kefu.handoff.profile-key=" + HandoffIT.PROFILE_KEY})
+@HandoffServer
 class HandoffIT {
 
-    static final String PROFILE_KEY = "test-profile-key";
+    static final String PROFILE_KEY = HandoffServer.PROFILE_KEY;
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @LocalServerPort
