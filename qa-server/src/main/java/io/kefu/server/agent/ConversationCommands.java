@@ -5,6 +5,7 @@ import io.kefu.server.cluster.ClusterEvent;
 import io.kefu.server.conversation.CustomerChannel;
 import io.kefu.server.conversation.MessageLog;
 import io.kefu.server.conversation.Routing;
+import io.kefu.server.conversation.SafeText;
 import io.kefu.server.conversation.Sender;
 import io.kefu.server.conversation.StoredMessage;
 import io.kefu.server.queue.HandoffException;
@@ -97,10 +98,10 @@ class ConversationCommands {
         return new AgentFrames.Suggestions("suggestions", conversationId, assist.suggest(question));
     }
 
-    /** A text an agent wrote: not blank, not too long. */
+    /** A text an agent wrote, cleaned as customers' texts are: not blank, not too long. */
     private String text(String text) {
-        if (text == null || text.isBlank()) throw new HandoffException("empty_message", "消息不能为空。");
-        String body = text.strip();
+        String body = text == null ? "" : SafeText.clean(text).strip();
+        if (body.isEmpty()) throw new HandoffException("empty_message", "消息不能为空。");
         if (body.length() > maxMessageLength) {
             throw new HandoffException("too_long", "消息太长了，请控制在 " + maxMessageLength + " 个字以内。");
         }
