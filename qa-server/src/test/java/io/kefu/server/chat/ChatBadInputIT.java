@@ -3,14 +3,19 @@ package io.kefu.server.chat;
 import io.kefu.server.conversation.MessageStore;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.kefu.server.chat.ChatClient.frame;
 import static io.kefu.server.chat.ChatClient.message;
@@ -23,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the protocol can answer, closes that one connection), and the server keeps serving the other customers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class ChatBadInputIT {
 
     @LocalServerPort
@@ -119,5 +125,17 @@ class ChatBadInputIT {
                 assertFalse(newcomer.next("pong").isNull());
             }
         }
+    }
+
+    @Test
+    void aMalformedOriginIsRefusedWithOneWarning(CapturedOutput log) {
+        for (String origin : List.of("http://a:b", "%%%", "http://exa mple")) {
+            int before = log.getAll().length();
+            assertEquals(403, ChatClient.refusal(port, origin), origin);
+            String logged = log.getAll().substring(before);
+            assertEquals(1, logged.lines().filter(line -> line.contains(" WARN ")).count(), logged);
+            assertFalse(logged.contains("ERROR") || logged.contains("\tat "), "no stack trace: " + logged);
+        }
+        assertEquals(-1, ChatClient.refusal(port, "https://shop.example"), "any page may embed the widget");
     }
 }
