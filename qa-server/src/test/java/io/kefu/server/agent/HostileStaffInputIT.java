@@ -67,6 +67,21 @@ class HostileStaffInputIT {
         assertEquals(-1, AgentClient.refusal(agent, "http://localhost:" + port), "a well-formed one still works");
     }
 
+    @Test
+    void whitespaceAroundTheUserNameNeitherEscapesNorLiftsTheSignInBlock() {
+        String name = newAccount(Role.AGENT);
+        StaffLogin guesser = StaffLogin.anonymous(port);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(location(guesser.signIn(name, "wrong-password-" + i)).endsWith("/login?error"));
+        }
+        for (String padded : List.of(name + " ", " " + name, name + "\t", "\u3000" + name)) {
+            assertTrue(location(guesser.signIn(padded, "wrong-password")).endsWith("/login?blocked"), "[" + padded + "]");
+        }
+        assertTrue(location(guesser.signIn(name + "  ", PASSWORD)).endsWith("/login?blocked"),
+                "the right password does not sign in while blocked");
+        assertTrue(location(guesser.signIn(name, PASSWORD)).endsWith("/login?blocked"), "nor did it lift the block");
+    }
+
     private static String location(HttpResponse<String> response) {
         return response.headers().firstValue("Location").orElse("");
     }
