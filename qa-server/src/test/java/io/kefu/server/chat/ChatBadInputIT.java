@@ -127,6 +127,24 @@ class ChatBadInputIT {
         }
     }
 
+    /**
+     * A flood paced so that the bucket lets a frame through now and then (~370 frames a second, where 5 are
+     * allowed): it is still a flood, and closed.
+     */
+    @Test
+    void aPacedFloodIsClosedToo() throws Exception {
+        byte[] ping = "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8);
+        long interval = TimeUnit.SECONDS.toNanos(1) / 370;
+        try (RawSocket flood = new RawSocket(port)) {
+            long next = System.nanoTime();
+            for (int i = 0; i < 370 * 3 && flood.sendTextUntilRefused(ping); i++) {
+                next += interval;
+                LockSupport.parkNanos(next - System.nanoTime());
+            }
+            assertEquals(1008, flood.awaitCloseCode());
+        }
+    }
+
     @Test
     void aMalformedOriginIsRefusedWithOneWarning(CapturedOutput log) {
         for (String origin : List.of("http://a:b", "%%%", "http://exa mple")) {
