@@ -6,7 +6,6 @@ import io.kefu.server.conversation.CustomerChannel;
 import io.kefu.server.conversation.MessageLog;
 import io.kefu.server.conversation.Routing;
 import io.kefu.server.conversation.SafeText;
-import io.kefu.server.conversation.Sender;
 import io.kefu.server.conversation.StoredMessage;
 import io.kefu.server.queue.HandoffException;
 import io.kefu.server.system.KefuProperties;
@@ -65,11 +64,14 @@ class ConversationCommands {
                 routing.open() ? routing.handoff().wireName() : "closed", routing.agent(), messages, written, ref);
     }
 
-    StoredMessage reply(AgentConsole console, String conversationId, String text) {
+    /** Stores and delivers a reply once per console message id: sent again, it is answered again, and that is all. */
+    StoredMessage reply(AgentConsole console, String conversationId, String replyId, String text) {
         Routing routing = access.requireAssigned(console, conversationId);
         String body = text(text);
-        StoredMessage said = log.say(conversationId, Sender.AGENT, "text", body, console.displayName())
+        MessageLog.Reply stored = log.reply(conversationId, replyId, body, console.displayName())
                 .orElseThrow(() -> new HandoffException("not_found", "会话已结束。"));
+        StoredMessage said = stored.message();
+        if (stored.duplicate()) return said;
         customers.deliver(conversationId, said);
         customers.agentTyping(conversationId, false);
         feed.added(conversationId, routing.agent(), List.of(said)); // and to the customer's node, if another

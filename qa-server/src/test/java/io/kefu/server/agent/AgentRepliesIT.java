@@ -140,4 +140,31 @@ class AgentRepliesIT {
                         + "values (?, ?, 'agent', 'text', ?, ?, '小林')")
                 .params(conversation, seq, text, OffsetDateTime.now()).update();
     }
+
+    @Test
+    void aReplySentAgainWithItsIdIsStoredAndDeliveredOnceAlsoAfterAReconnect() {
+        AgentClient agent = fixture.agentOnline("小董", 5);
+        Customer customer = servedBy(agent);
+        var reply = frame("reply", customer.conversation()).put("id", "once").put("text", "您好，请问有什么可以帮您？");
+
+        agent.send(reply.put("ref", "first"));
+        assertEquals("您好，请问有什么可以帮您？", customer.message("agent", "text").get("text").asString());
+        agent.until(f -> f.get("type").asString().equals("sent") && f.get("ref").asString().equals("first"), "sent");
+        agent.send(reply.put("ref", "again"));
+        agent.until(f -> f.get("type").asString().equals("sent") && f.get("ref").asString().equals("again"),
+                "sent again: it is stored");
+
+        // the console reconnects (a second socket first, so the conversation stays with the agent) and resends
+        AgentClient back = fixture.signIn(agent.username);
+        agent.close();
+        back.send(reply.put("ref", "after-reconnect"));
+        back.until(f -> f.get("type").asString().equals("sent")
+                && f.get("ref").asString().equals("after-reconnect"), "sent after the reconnect");
+
+        assertFalse(customer.socket().drain(Duration.ofMillis(500)).stream()
+                .anyMatch(f -> f.get("type").asString().equals("message")
+                        && f.get("from").asString().equals("agent")), "delivered once");
+        assertEquals(1L, fixture.jdbc().sql("select count(*) from messages where conversation_id = ? and sender = 'agent'")
+                .param(customer.conversation()).query(Long.class).single(), "stored once");
+    }
 }

@@ -142,7 +142,7 @@ class HandoffIT {
         JsonNode typing = customer.until(f -> f.get("type").asString().equals("typing")
                 && f.get("from").asString().equals("agent"));
         assertTrue(typing.get("on").asBoolean());
-        wang.send(frame("reply", customer.conversation()).put("text", "您好，我是人工客服小王，请问卡是借记卡吗？"));
+        wang.send(frame("reply", customer.conversation()).put("id", "w1").put("text", "您好，我是人工客服小王，请问卡是借记卡吗？"));
         JsonNode reply = customer.message("agent", "text");
         assertEquals("您好，我是人工客服小王，请问卡是借记卡吗？", reply.get("text").asString());
         assertEquals("小王", reply.get("agent").asString());
@@ -155,7 +155,7 @@ class HandoffIT {
         assertTrue(suggestions.get("items").size() > 0, suggestions.toString());
         assertFalse(suggestions.get("items").get(0).get("answer").asString().isBlank());
         // the bot stays quiet while the agent serves: the next thing the customer gets is the agent's
-        wang.send(frame("reply", customer.conversation()).put("text", "好的，我来帮您挂失。"));
+        wang.send(frame("reply", customer.conversation()).put("id", "w2").put("text", "好的，我来帮您挂失。"));
         JsonNode next = customer.until(f -> f.get("type").asString().equals("message"));
         assertEquals("agent", next.get("from").asString(), next.toString());
 
@@ -350,7 +350,7 @@ class HandoffIT {
         Customer customer = customer();
         asksForAHuman(customer, "t1");
         first.until("assigned", customer.conversation());
-        first.send(frame("reply", customer.conversation()).put("text", "我先帮您看一下"));
+        first.send(frame("reply", customer.conversation()).put("id", "f1").put("text", "我先帮您看一下"));
         customer.message("agent", "text");
 
         first.send(frame("transfer", customer.conversation()).put("agent", second.username));
@@ -428,7 +428,8 @@ class HandoffIT {
         sun.until("assigned", customer.conversation());
         customer.message("system", "agent_joined");
         for (String type : List.of("open", "reply", "note", "handback", "close", "takeover", "typing", "suggest")) {
-            qian.send(frame(type, customer.conversation()).put("text", "偷看").put("ref", type));
+            qian.send(frame(type, customer.conversation()).put("text", "偷看").put("id", type).put("on", true)
+                    .put("ref", type));
             JsonNode refused = qian.until(f -> f.get("type").asString().equals("error")
                     && type.equals(f.path("ref").asString(null)), "refusal of " + type);
             assertEquals("forbidden", refused.get("code").asString(), refused.toString());

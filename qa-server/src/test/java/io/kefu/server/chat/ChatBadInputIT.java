@@ -1,6 +1,7 @@
 package io.kefu.server.chat;
 
 import io.kefu.server.conversation.MessageStore;
+import io.kefu.server.conversation.Sender;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -84,7 +85,7 @@ class ChatBadInputIT {
             bad.sendRaw("{\"type\":\"message\",\"id\":\"m4\",\"text\":\"银行卡\\u0000丢了怎么办\\ud800\"}");
             assertEquals(1, bad.next("ack").get("seq").asLong());
             assertEquals("bot", bad.next("message").get("from").asString());
-            assertEquals("银行卡丢了怎么办", store.byClientId(conversation, "m4").orElseThrow().text());
+            assertEquals("银行卡丢了怎么办", store.byClientId(conversation, Sender.CUSTOMER, "m4").orElseThrow().text());
             // still the same connection, still serving
             bad.send(frame("ping"));
             bad.next("pong");
