@@ -49,7 +49,7 @@ class AgentCommandReader {
             case "pick" -> new AgentCommand.Pick(ref, conversation);
             case "open" -> new AgentCommand.Open(ref, conversation);
             case "reply" -> new AgentCommand.Reply(ref, conversation, replyId(frame), field(frame, "text"));
-            case "typing" -> new AgentCommand.Typing(ref, conversation, frame.path("on").asBoolean(true));
+            case "typing" -> new AgentCommand.Typing(ref, conversation, flag(frame, "on"));
             case "note" -> new AgentCommand.Note(ref, conversation, field(frame, "text"));
             case "suggest" -> new AgentCommand.Suggest(ref, conversation, field(frame, "text"));
             case "transfer" -> {
@@ -72,6 +72,15 @@ class AgentCommandReader {
             throw new HandoffException("bad_frame", "消息格式不正确：回复须带 1 到 " + MAX_REPLY_ID_LENGTH + " 个字符的 id。");
         }
         return id;
+    }
+
+    /** A field that must be JSON {@code true} or {@code false}: an object or a string is not read as either. */
+    private static boolean flag(JsonNode frame, String name) {
+        JsonNode value = frame.get(name);
+        if (value == null || !value.isBoolean()) {
+            throw new HandoffException("bad_frame", "消息格式不正确：字段 " + name + " 须为 true 或 false。");
+        }
+        return value.booleanValue();
     }
 
     private static String field(JsonNode frame, String name) {

@@ -42,7 +42,7 @@ class FrameReader {
         return switch (type) {
             case "hello" -> hello(node);
             case "message" -> message(node);
-            case "typing" -> new ClientFrame.Typing(node.path("on").asBoolean(true));
+            case "typing" -> new ClientFrame.Typing(flag(node, "on"));
             case "ping" -> new ClientFrame.Ping();
             case "close" -> new ClientFrame.Close();
             case "rate" -> rate(node);
@@ -109,6 +109,13 @@ class FrameReader {
         }
         if (!value.isString() || value.asString().length() > maxLength) throw bad(field);
         return SafeText.clean(value.asString());
+    }
+
+    /** A field that must be JSON {@code true} or {@code false}: an object or a string is not read as either. */
+    private static boolean flag(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isBoolean()) throw bad(field);
+        return value.booleanValue();
     }
 
     private static ConversationException bad(String field) {

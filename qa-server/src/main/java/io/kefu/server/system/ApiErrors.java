@@ -1,5 +1,6 @@
 package io.kefu.server.system;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.nio.charset.CharacterCodingException;
+import java.util.Map;
 
 /** The one place HTTP errors become responses: a {@link ProblemDetail} whose detail a customer can read. */
 @RestControllerAdvice
@@ -19,10 +21,17 @@ class ApiErrors {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
+    /** What each JSON endpoint expects, shown to a client whose body does not read. */
+    private static final Map<String, String> EXAMPLE_BODIES = Map.of(
+            "/api/ask", "{\"q\": \"话费怎么查\"}",
+            "/api/admin/staff", "{\"username\": \"agent1\", \"displayName\": \"小王\", \"password\": \"至少 8 位\", "
+                    + "\"roles\": [\"AGENT\"]}");
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "请求格式不正确，请发送 JSON，例如 {\"q\": \"话费怎么查\"}。");
+    ProblemDetail unreadableBody(HttpServletRequest request) {
+        String example = EXAMPLE_BODIES.get(request.getServletPath());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, example == null ? "请求格式不正确，请发送 JSON 对象。"
+                : "请求格式不正确，请发送 JSON，例如 " + example + "。");
     }
 
     /**

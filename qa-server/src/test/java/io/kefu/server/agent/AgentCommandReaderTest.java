@@ -16,7 +16,8 @@ class AgentCommandReaderTest {
     void framesBecomeCommands() {
         assertEquals(new AgentCommand.Reply("r1", "c1", "m1", "您好"), reader.read(
                 "{\"type\":\"reply\",\"conversation\":\"c1\",\"id\":\"m1\",\"text\":\"您好\",\"ref\":\"r1\"}"));
-        assertEquals(new AgentCommand.Typing(null, "c1", true), reader.read("{\"type\":\"typing\",\"conversation\":\"c1\"}"));
+        assertEquals(new AgentCommand.Typing(null, "c1", false),
+                reader.read("{\"type\":\"typing\",\"conversation\":\"c1\",\"on\":false}"));
         assertEquals(new AgentCommand.TransferToGroup(null, "c1", "银行"),
                 reader.read("{\"type\":\"transfer\",\"conversation\":\"c1\",\"group\":\"银行\",\"agent\":\"li\"}"));
         assertEquals(new AgentCommand.TransferToAgent(null, "c1", "li"),
@@ -35,6 +36,10 @@ class AgentCommandReaderTest {
         assertEquals("r2", badField.ref());
         assertEquals("bad_frame", problem(badField).code());
         assertEquals("unknown_type", problem(reader.read("{\"type\":\"dance\",\"ref\":\"r3\"}")).code());
+        for (String on : List.of("", ",\"on\":{\"x\":1}", ",\"on\":\"true\"", ",\"on\":1")) {
+            String frame = "{\"type\":\"typing\",\"conversation\":\"c1\"" + on + "}";
+            assertEquals("bad_frame", problem(reader.read(frame)).code(), "typing is true or false: " + frame);
+        }
         // a reply needs an id of 1 to 64 characters: none, an empty one, a number, a long one, a control character
         for (String id : List.of("", ",\"id\":\"\"", ",\"id\":7", ",\"id\":\"" + "x".repeat(65) + "\"",
                 ",\"id\":\"a\\u0000\"")) {

@@ -128,6 +128,19 @@ class ChatBadInputIT {
         }
     }
 
+    @Test
+    void typingIsOnlyTrueOrFalse() {
+        try (ChatClient customer = ChatClient.started(port)) {
+            customer.sendRaw("{\"type\":\"typing\",\"on\":{\"x\":1}}");
+            customer.error("bad_frame");
+            customer.sendRaw("{\"type\":\"typing\",\"on\":\"true\"}");
+            customer.error("bad_frame");
+            customer.sendRaw("{\"type\":\"typing\",\"on\":false}");
+            customer.send(frame("ping"));
+            customer.next("pong");
+        }
+    }
+
     /**
      * A flood paced so that the bucket lets a frame through now and then (~370 frames a second, where 5 are
      * allowed): it is still a flood, and closed.
