@@ -1,7 +1,7 @@
 package io.kefu.server.agent;
 
-import io.kefu.server.conversation.SafeText;
 import io.kefu.server.queue.HandoffException;
+import io.kefu.server.system.SafeText;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -2,8 +2,8 @@ package io.kefu.server.chat;
 
 import io.kefu.server.conversation.ConversationException;
 import io.kefu.server.conversation.CustomerTexts;
-import io.kefu.server.conversation.SafeText;
 import io.kefu.server.system.KefuProperties;
+import io.kefu.server.system.SafeText;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -1,8 +1,8 @@
 package io.kefu.server.staff;
 
-import io.kefu.server.conversation.SafeText;
 import io.kefu.server.system.BadRequestException;
 import io.kefu.server.system.KefuProperties;
+import io.kefu.server.system.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -1,6 +1,5 @@
 package io.kefu.server.system;
 
-import io.kefu.server.conversation.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package io.kefu.server.conversation;
+package io.kefu.server.system;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.kefu.server.conversation;
+package io.kefu.server.system;
 
 /**
  * Text that people send, made safe to store and to send over a socket. JSON lets a client send what is not text
