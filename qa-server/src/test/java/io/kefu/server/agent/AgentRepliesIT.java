@@ -3,15 +3,12 @@ package io.kefu.server.agent;
 import io.kefu.server.agent.HandoffFixture.Customer;
 import io.kefu.server.chat.ChatClient;
 import io.kefu.server.staff.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -41,20 +38,8 @@ class AgentRepliesIT {
     @LocalServerPort
     int port;
 
-    @Autowired
-    ApplicationContext server;
-
-    private HandoffFixture fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new HandoffFixture(port, server);
-    }
-
-    @AfterEach
-    void closeEverything() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final HandoffFixture fixture = new HandoffFixture();
 
     /** A customer served by a new agent: the customer asked for a person and the agent got the conversation. */
     private Customer servedBy(AgentClient agent) {

@@ -4,12 +4,10 @@ import io.kefu.server.chat.ChatClient;
 import io.kefu.server.staff.AuditLog;
 import io.kefu.server.staff.Role;
 import io.kefu.server.agent.HandoffFixture.Customer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -54,25 +52,13 @@ class HandoffIT {
     int port;
 
     @Autowired
-    ApplicationContext server;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
     AuditLog audit;
 
-    private HandoffFixture fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new HandoffFixture(port, server);
-    }
-
-    @AfterEach
-    void closeEverything() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final HandoffFixture fixture = new HandoffFixture();
 
     private String newAgent(String displayName, int capacity, Set<Role> roles, Set<String> skills) {
         return fixture.newAgent(displayName, capacity, roles, skills);
