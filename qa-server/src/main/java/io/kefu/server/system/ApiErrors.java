@@ -16,16 +16,16 @@ import java.util.Map;
 @RestControllerAdvice
 class ApiErrors {
 
-    @ExceptionHandler(BadRequestException.class)
-    ProblemDetail badRequest(BadRequestException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
     /** What each JSON endpoint expects, shown to a client whose body does not read. */
     private static final Map<String, String> EXAMPLE_BODIES = Map.of(
             "/api/ask", "{\"q\": \"话费怎么查\"}",
             "/api/admin/staff", "{\"username\": \"agent1\", \"displayName\": \"小王\", \"password\": \"至少 8 位\", "
                     + "\"roles\": [\"AGENT\"]}");
+
+    @ExceptionHandler(BadRequestException.class)
+    ProblemDetail badRequest(BadRequestException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadableBody(HttpServletRequest request) {
