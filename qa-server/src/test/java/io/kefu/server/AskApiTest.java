@@ -1,8 +1,11 @@
 package io.kefu.server;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,10 +18,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The server on a random port with the bundled demo knowledge, asked over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class AskApiTest {
 
     @LocalServerPort
@@ -84,5 +89,18 @@ class AskApiTest {
         HttpResponse<String> tooLong = ask("话".repeat(600));
         assertEquals(400, tooLong.statusCode());
         assertTrue(tooLong.body().contains("太长"), tooLong.body());
+    }
+
+    @Test
+    void aQuestionThatIsNotUtf8GetsTheChineseErrorAndNoStackTrace(CapturedOutput log) throws Exception {
+        int before = log.getAll().length();
+        HttpResponse<String> broken = get("?q=%ff%fe");
+        assertEquals(400, broken.statusCode(), broken.body());
+        assertTrue(broken.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                broken.headers().toString());
+        assertTrue(json.readTree(broken.body()).get("detail").asString().contains("UTF-8"), broken.body());
+        String logged = log.getAll().substring(before);
+        assertFalse(logged.contains("ERROR"), "an ERROR for a client's mistake: " + logged);
+        assertFalse(logged.contains("\tat "), "a stack trace for a client's mistake: " + logged);
     }
 }

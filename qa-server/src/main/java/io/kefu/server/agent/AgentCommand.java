@@ -23,7 +23,8 @@ sealed interface AgentCommand {
     record Open(String ref, String conversation) implements AgentCommand {
     }
 
-    record Reply(String ref, String conversation, String text) implements AgentCommand {
+    /** {@code id}: the console's id of the reply, which makes sending it again harmless. */
+    record Reply(String ref, String conversation, String id, String text) implements AgentCommand {
     }
 
     record Typing(String ref, String conversation, boolean on) implements AgentCommand {

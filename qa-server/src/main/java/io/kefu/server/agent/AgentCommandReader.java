@@ -1,6 +1,7 @@
 package io.kefu.server.agent;
 
 import io.kefu.server.queue.HandoffException;
+import io.kefu.server.system.SafeText;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -9,6 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Turns a console's text frame into an {@link AgentCommand}; a frame that does not read becomes one that says why. */
 @Component
 class AgentCommandReader {
+
+    /** The width of messages.client_id, where a reply's id is kept. */
+    static final int MAX_REPLY_ID_LENGTH = 64;
 
     private final JsonMapper json;
 
@@ -44,8 +48,8 @@ class AgentCommandReader {
             case "status" -> new AgentCommand.SetStatus(ref, field(frame, "status"));
             case "pick" -> new AgentCommand.Pick(ref, conversation);
             case "open" -> new AgentCommand.Open(ref, conversation);
-            case "reply" -> new AgentCommand.Reply(ref, conversation, field(frame, "text"));
-            case "typing" -> new AgentCommand.Typing(ref, conversation, frame.path("on").asBoolean(true));
+            case "reply" -> new AgentCommand.Reply(ref, conversation, replyId(frame), field(frame, "text"));
+            case "typing" -> new AgentCommand.Typing(ref, conversation, flag(frame, "on"));
             case "note" -> new AgentCommand.Note(ref, conversation, field(frame, "text"));
             case "suggest" -> new AgentCommand.Suggest(ref, conversation, field(frame, "text"));
             case "transfer" -> {
@@ -59,6 +63,24 @@ class AgentCommandReader {
             case "reassign" -> new AgentCommand.Reassign(ref, conversation, field(frame, "agent"));
             default -> throw new HandoffException("unknown_type", "不支持的消息类型。");
         };
+    }
+
+    /** A reply's id, like a customer message's: 1 to 64 characters, nothing that cleaning would drop. */
+    private static String replyId(JsonNode frame) {
+        String id = field(frame, "id");
+        if (id == null || id.isEmpty() || id.length() > MAX_REPLY_ID_LENGTH || !id.equals(SafeText.clean(id))) {
+            throw new HandoffException("bad_frame", "消息格式不正确：回复须带 1 到 " + MAX_REPLY_ID_LENGTH + " 个字符的 id。");
+        }
+        return id;
+    }
+
+    /** A field that must be JSON {@code true} or {@code false}: an object or a string is not read as either. */
+    private static boolean flag(JsonNode frame, String name) {
+        JsonNode value = frame.get(name);
+        if (value == null || !value.isBoolean()) {
+            throw new HandoffException("bad_frame", "消息格式不正确：字段 " + name + " 须为 true 或 false。");
+        }
+        return value.booleanValue();
     }
 
     private static String field(JsonNode frame, String name) {

@@ -1,10 +1,10 @@
 package io.kefu.server.agent;
 
+import io.kefu.server.system.FrameWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.TextMessage;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -20,10 +20,10 @@ class AgentConsoles {
     private static final Logger log = LoggerFactory.getLogger(AgentConsoles.class);
 
     private final Set<AgentConsole> consoles = ConcurrentHashMap.newKeySet();
-    private final JsonMapper json;
+    private final FrameWriter frames;
 
-    AgentConsoles(JsonMapper json) {
-        this.json = json;
+    AgentConsoles(FrameWriter frames) {
+        this.frames = frames;
     }
 
     void add(AgentConsole console) {
@@ -67,7 +67,7 @@ class AgentConsoles {
     void send(AgentConsole console, Object frame) {
         if (!console.session().isOpen()) return;
         try {
-            console.session().sendMessage(new TextMessage(json.writeValueAsString(frame)));
+            console.session().sendMessage(frames.write(frame));
         } catch (IOException | IllegalStateException e) {
             log.debug("agent console {} gone: {}", console.session().getId(), e.toString());
         }
@@ -75,11 +75,11 @@ class AgentConsoles {
 
     private void send(Predicate<AgentConsole> who, Object frame) {
         if (consoles.isEmpty()) return;
-        String text = json.writeValueAsString(frame);
+        TextMessage text = frames.write(frame);
         for (AgentConsole console : consoles) {
             if (!who.test(console) || !console.session().isOpen()) continue;
             try {
-                console.session().sendMessage(new TextMessage(text));
+                console.session().sendMessage(text);
             } catch (IOException | IllegalStateException e) {
                 log.debug("agent console {} gone: {}", console.session().getId(), e.toString());
             }

@@ -1,5 +1,6 @@
 package io.kefu.server.agent;
 
+import io.kefu.server.system.OriginHeaderCheck;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -22,7 +23,7 @@ class AgentSocketConfiguration implements WebSocketConfigurer, WebMvcConfigurer 
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(handler, "/ws/agent");
+        registry.addHandler(handler, "/ws/agent").addInterceptors(new OriginHeaderCheck());
     }
 
     @Override

@@ -108,7 +108,7 @@ class AgentSocketHandler extends TextWebSocketHandler {
         } else if (command instanceof AgentCommand.Suggest suggest) {
             return work.suggest(console, suggest.conversation(), suggest.text());
         } else if (command instanceof AgentCommand.Reply reply) {
-            StoredMessage said = work.reply(console, reply.conversation(), reply.text());
+            StoredMessage said = work.reply(console, reply.conversation(), reply.id(), reply.text());
             log.debug("agent {} said #{} in {}", console.username(), said.seq(), reply.conversation());
             return new AgentFrames.Done("sent", ref, reply.conversation());
         }

@@ -5,10 +5,10 @@ import io.kefu.server.cluster.ClusterEvent;
 import io.kefu.server.conversation.CustomerChannel;
 import io.kefu.server.conversation.MessageLog;
 import io.kefu.server.conversation.Routing;
-import io.kefu.server.conversation.Sender;
 import io.kefu.server.conversation.StoredMessage;
 import io.kefu.server.queue.HandoffException;
 import io.kefu.server.system.KefuProperties;
+import io.kefu.server.system.SafeText;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,11 +64,14 @@ class ConversationCommands {
                 routing.open() ? routing.handoff().wireName() : "closed", routing.agent(), messages, written, ref);
     }
 
-    StoredMessage reply(AgentConsole console, String conversationId, String text) {
+    /** Stores and delivers a reply once per console message id: sent again, it is answered again, and that is all. */
+    StoredMessage reply(AgentConsole console, String conversationId, String replyId, String text) {
         Routing routing = access.requireAssigned(console, conversationId);
         String body = text(text);
-        StoredMessage said = log.say(conversationId, Sender.AGENT, "text", body, console.displayName())
+        MessageLog.Reply stored = log.reply(conversationId, replyId, body, console.displayName())
                 .orElseThrow(() -> new HandoffException("not_found", "会话已结束。"));
+        StoredMessage said = stored.message();
+        if (stored.duplicate()) return said;
         customers.deliver(conversationId, said);
         customers.agentTyping(conversationId, false);
         feed.added(conversationId, routing.agent(), List.of(said)); // and to the customer's node, if another
@@ -97,10 +100,10 @@ class ConversationCommands {
         return new AgentFrames.Suggestions("suggestions", conversationId, assist.suggest(question));
     }
 
-    /** A text an agent wrote: not blank, not too long. */
+    /** A text an agent wrote, cleaned as customers' texts are: not blank, not too long. */
     private String text(String text) {
-        if (text == null || text.isBlank()) throw new HandoffException("empty_message", "消息不能为空。");
-        String body = text.strip();
+        String body = text == null ? "" : SafeText.clean(text).strip();
+        if (body.isEmpty()) throw new HandoffException("empty_message", "消息不能为空。");
         if (body.length() > maxMessageLength) {
             throw new HandoffException("too_long", "消息太长了，请控制在 " + maxMessageLength + " 个字以内。");
         }

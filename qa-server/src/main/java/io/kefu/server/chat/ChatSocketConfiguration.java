@@ -1,6 +1,7 @@
 package io.kefu.server.chat;
 
 import io.kefu.server.system.KefuProperties;
+import io.kefu.server.system.OriginHeaderCheck;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +34,8 @@ class ChatSocketConfiguration implements WebSocketConfigurer, WebMvcConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(handler, PATH).setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
+        registry.addHandler(handler, PATH).addInterceptors(new OriginHeaderCheck())
+                .setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
     }
 
     @Override

@@ -3,12 +3,11 @@ package io.kefu.server.chat;
 import io.kefu.server.conversation.CustomerChannel;
 import io.kefu.server.conversation.Sender;
 import io.kefu.server.conversation.StoredMessage;
+import io.kefu.server.system.FrameWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.Map;
@@ -25,10 +24,10 @@ class CustomerSockets implements CustomerChannel {
     private static final Logger log = LoggerFactory.getLogger(CustomerSockets.class);
 
     private final Map<String, Set<Connection>> byConversation = new ConcurrentHashMap<>();
-    private final JsonMapper json;
+    private final FrameWriter frames;
 
-    CustomerSockets(JsonMapper json) {
-        this.json = json;
+    CustomerSockets(FrameWriter frames) {
+        this.frames = frames;
     }
 
     void register(Connection connection) {
@@ -83,7 +82,7 @@ class CustomerSockets implements CustomerChannel {
         WebSocketSession session = connection.session();
         if (!session.isOpen()) return;
         try {
-            session.sendMessage(new TextMessage(json.writeValueAsString(frame)));
+            session.sendMessage(frames.write(frame));
         } catch (IOException | IllegalStateException e) {
             log.debug("chat socket {} gone; {} frame {} left for replay: {}", session.getId(), frame.type(),
                     frame.seq(), e.toString());

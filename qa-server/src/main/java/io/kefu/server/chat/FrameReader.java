@@ -3,6 +3,7 @@ package io.kefu.server.chat;
 import io.kefu.server.conversation.ConversationException;
 import io.kefu.server.conversation.CustomerTexts;
 import io.kefu.server.system.KefuProperties;
+import io.kefu.server.system.SafeText;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -41,11 +42,11 @@ class FrameReader {
         return switch (type) {
             case "hello" -> hello(node);
             case "message" -> message(node);
-            case "typing" -> new ClientFrame.Typing(node.path("on").asBoolean(true));
+            case "typing" -> new ClientFrame.Typing(flag(node, "on"));
             case "ping" -> new ClientFrame.Ping();
             case "close" -> new ClientFrame.Close();
             case "rate" -> rate(node);
-            default -> throw new ConversationException("unknown_type", CustomerTexts.unknownType(clean(type)));
+            default -> throw new ConversationException("unknown_type", CustomerTexts.unknownType(SafeText.clean(type)));
         };
     }
 
@@ -69,7 +70,7 @@ class FrameReader {
         String id = id(node);
         JsonNode textNode = node.get("text");
         if (textNode == null || !textNode.isString()) throw new ConversationException("bad_frame", CustomerTexts.MISSING_TEXT, id);
-        String text = clean(textNode.asString());
+        String text = SafeText.clean(textNode.asString());
         if (text.isBlank()) throw new ConversationException("empty_message", CustomerTexts.EMPTY_MESSAGE, id);
         if (text.codePointCount(0, text.length()) > limits.maxMessageLength()) {
             throw new ConversationException("too_long", CustomerTexts.tooLong(limits.maxMessageLength()), id);
@@ -93,7 +94,8 @@ class FrameReader {
     private static String id(JsonNode node) {
         JsonNode id = node.get("id");
         String value = id == null ? null : id.isString() ? id.asString() : id.isIntegralNumber() ? id.asString() : null;
-        if (value == null || value.isEmpty() || value.length() > MAX_ID_LENGTH || !value.equals(clean(value))) {
+        if (value == null || value.isEmpty() || value.length() > MAX_ID_LENGTH
+                || !value.equals(SafeText.clean(value))) {
             throw new ConversationException("bad_frame", CustomerTexts.badId(MAX_ID_LENGTH));
         }
         return value;
@@ -106,24 +108,17 @@ class FrameReader {
             return null;
         }
         if (!value.isString() || value.asString().length() > maxLength) throw bad(field);
-        return clean(value.asString());
+        return SafeText.clean(value.asString());
+    }
+
+    /** A field that must be JSON {@code true} or {@code false}: an object or a string is not read as either. */
+    private static boolean flag(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isBoolean()) throw bad(field);
+        return value.booleanValue();
     }
 
     private static ConversationException bad(String field) {
         return new ConversationException("bad_frame", CustomerTexts.badField(field));
-    }
-
-    /** Drops control characters (but line breaks and tabs) and unpaired surrogates, which no database stores. */
-    static String clean(String text) {
-        var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
-            } else if (!Character.isSurrogate(c) && (c >= 0x20 && c != 0x7f || c == '\n' || c == '\t')) {
-                out.append(c);
-            }
-        }
-        return out.length() == text.length() ? text : out.toString();
     }
 }

@@ -74,7 +74,7 @@ public class MessageLog {
      * conversation is closed).
      */
     private Optional<Received> seen(String conversationId, String clientId) {
-        return messages.byClientId(conversationId, clientId).map(seen -> {
+        return messages.byClientId(conversationId, Sender.CUSTOMER, clientId).map(seen -> {
             Optional<ConversationStore.Reserved> open = conversations.open(conversationId);
             boolean unanswered = open.isPresent() && open.get().handoff() != HandoffState.AGENT
                     && !messages.hasReplyTo(conversationId, seen.seq());
@@ -139,6 +139,40 @@ public class MessageLog {
             messages.insert(conversationId, notice);
             return Optional.of(notice);
         });
+    }
+
+    /**
+     * An agent's reply, stored.
+     *
+     * @param duplicate the console's id was seen before: nothing new was stored, and {@code message} is the reply
+     *                  stored then
+     */
+    public record Reply(StoredMessage message, boolean duplicate) {
+    }
+
+    /**
+     * Stores an agent's reply once per console message id, as {@link #receive} does a customer's message: sent
+     * again, it is not stored again. Empty when the conversation is closed (and the reply was never stored).
+     *
+     * @param agent the agent's display name, as the customer sees it
+     */
+    public Optional<Reply> reply(String conversationId, String replyId, String text, String agent) {
+        try {
+            return tx.execute(status -> {
+                Optional<StoredMessage> earlier = messages.byClientId(conversationId, Sender.AGENT, replyId);
+                if (earlier.isPresent()) return Optional.of(new Reply(earlier.get(), true));
+                OptionalLong seq = conversations.reserve(conversationId, 1);
+                if (seq.isEmpty()) return Optional.empty();
+                var message = new StoredMessage(seq.getAsLong(), Sender.AGENT, "text", text, replyId, null,
+                        List.of(), List.of(), Instant.now(), agent);
+                messages.insert(conversationId, message);
+                return Optional.of(new Reply(message, false));
+            });
+        } catch (DuplicateKeyException e) {
+            // the same reply, sent again through another socket, was stored first: this insert rolled back
+            return Optional.of(messages.byClientId(conversationId, Sender.AGENT, replyId)
+                    .map(earlier -> new Reply(earlier, true)).orElseThrow(() -> e));
+        }
     }
 
     /**

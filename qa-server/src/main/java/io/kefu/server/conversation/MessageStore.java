@@ -94,9 +94,10 @@ public class MessageStore {
                 decision.score(), clip(decision.stage(), STAGE_LENGTH), decision.micros());
     }
 
-    public Optional<StoredMessage> byClientId(String conversationId, String clientId) {
-        return jdbc.sql("select * from messages where conversation_id = ? and client_id = ?")
-                .params(conversationId, clientId).query(this::message).optional();
+    /** The message a customer's client or an agent's console sent under this id, if stored. */
+    public Optional<StoredMessage> byClientId(String conversationId, Sender sender, String clientId) {
+        return jdbc.sql("select * from messages where conversation_id = ? and client_id = ? and sender = ?")
+                .params(conversationId, clientId, sender.wireName()).query(this::message).optional();
     }
 
     /**

@@ -66,20 +66,18 @@ public class Router {
         });
     }
 
-    /** An agent takes a waiting conversation from the queue; capacity applies. */
+    /**
+     * An agent takes a waiting conversation from the queue; capacity applies. A conversation that is not waiting
+     * and one that does not exist are refused alike, so that picking teaches nothing about others' conversations.
+     */
     public Assignment pick(String agentName, String conversationId) {
         return tx.execute(status -> {
             conversations.lockAssignments();
-            Routing routing = conversations.routing(conversationId)
-                    .orElseThrow(() -> new HandoffException("not_found", "会话不存在。"));
-            if (!routing.open() || routing.handoff() != HandoffState.WAITING) {
-                throw new HandoffException("not_waiting", "这个会话已被接入或已结束。");
-            }
+            conversations.routing(conversationId).filter(r -> r.open() && r.handoff() == HandoffState.WAITING)
+                    .orElseThrow(Router::notWaiting);
             AgentStore.Agent agent = agentOrFail(agentName);
             if (!agent.free()) throw new HandoffException("full", "您的接待量已满（" + agent.capacity() + " 个），请先结束其他会话。");
-            if (!assign(conversationId, agentName, clock.instant(), true)) {
-                throw new HandoffException("not_waiting", "这个会话已被接入或已结束。");
-            }
+            if (!assign(conversationId, agentName, clock.instant(), true)) throw notWaiting();
             return new Assignment(conversationId, agentName, agent.displayName(), null, Handover.PICK);
         });
     }
@@ -113,6 +111,10 @@ public class Router {
         boolean assigned = conversations.assign(conversationId, agent, now, onlyIfWaiting);
         if (assigned) agents.assignedTo(agent, now);
         return assigned;
+    }
+
+    private static HandoffException notWaiting() {
+        return new HandoffException("not_waiting", "这个会话不在排队中，可能已被接入或已结束。");
     }
 
     private AgentStore.Agent agentOrFail(String username) {

@@ -3,6 +3,7 @@ package io.kefu.server.staff;
 import io.kefu.server.system.KefuProperties;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -24,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 class SignInThrottle {
+
+    /** The sign-in form's field (Spring Security's default, which {@link SecurityConfiguration} keeps). */
+    private static final String USERNAME = "username";
 
     private final int maxFailures;
     private final int maxFailuresPerAddress;
@@ -72,19 +76,30 @@ class SignInThrottle {
         }
     }
 
-    /** Refuses a sign-in attempt while its user name or address is blocked. */
+    /**
+     * Refuses a sign-in attempt while its user name or address is blocked; otherwise passes it on with the user name
+     * read once ({@link SignInName}), so that authentication, and the failure or success it reports, is about the
+     * very name that was checked here.
+     */
     Filter filter() {
         return (request, response, chain) -> {
             var http = (HttpServletRequest) request;
-            if ("POST".equals(http.getMethod()) && "/login".equals(http.getServletPath())) {
-                String username = String.valueOf(http.getParameter("username"));
-                if (blocked(username, http.getRemoteAddr())) {
-                    audit.record(username, "sign_in_blocked", null, null, http.getRemoteAddr());
-                    ((HttpServletResponse) response).sendRedirect(http.getContextPath() + "/login?blocked");
-                    return;
-                }
+            if (!"POST".equals(http.getMethod()) || !"/login".equals(http.getServletPath())) {
+                chain.doFilter(request, response);
+                return;
             }
-            chain.doFilter(request, response);
+            String username = SignInName.of(http.getParameter(USERNAME));
+            if (blocked(username, http.getRemoteAddr())) {
+                audit.record(username, "sign_in_blocked", null, null, http.getRemoteAddr());
+                ((HttpServletResponse) response).sendRedirect(http.getContextPath() + "/login?blocked");
+                return;
+            }
+            chain.doFilter(new HttpServletRequestWrapper(http) {
+                @Override
+                public String getParameter(String name) {
+                    return USERNAME.equals(name) ? username : super.getParameter(name);
+                }
+            }, response);
         };
     }
 

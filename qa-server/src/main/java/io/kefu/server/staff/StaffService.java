@@ -2,6 +2,7 @@ package io.kefu.server.staff;
 
 import io.kefu.server.system.BadRequestException;
 import io.kefu.server.system.KefuProperties;
+import io.kefu.server.system.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -37,6 +38,7 @@ public class StaffService {
     static final int MIN_PASSWORD_LENGTH = 8;
     private static final int MAX_PASSWORD_LENGTH = 72; // BCrypt reads no further
     private static final int MAX_CAPACITY = 50;
+    private static final int MAX_DISPLAY_NAME_LENGTH = 64;
 
     private final StaffStore store;
     private final PasswordEncoder passwords;
@@ -74,9 +76,7 @@ public class StaffService {
         if (capacity < 1 || capacity > MAX_CAPACITY) {
             throw new BadRequestException("同时接待上限须在 1 到 " + MAX_CAPACITY + " 之间。");
         }
-        String displayName = request.displayName() == null || request.displayName().isBlank() ? request.username()
-                : request.displayName().strip();
-        if (displayName.length() > 64) throw new BadRequestException("显示名称请控制在 64 个字以内。");
+        String displayName = displayName(request);
         Set<String> skills = request.skills() == null ? Set.of() : request.skills();
         if (skills.stream().anyMatch(s -> s == null || !USERNAME.matcher(s).matches())) {
             throw new BadRequestException("技能组名称须为 2 到 64 位的字母、数字、下划线、点或短横线。");
@@ -89,6 +89,22 @@ public class StaffService {
             audit.record(createdBy, "create_staff", account.username(), "roles=" + account.roles(), null);
         });
         return account;
+    }
+
+    /**
+     * The name customers and colleagues see, cleaned as every text people write is. Markup is refused rather than
+     * stripped (both pages show it as text anyway): the administrator learns at once that it is not shown as such.
+     */
+    private static String displayName(NewStaff request) {
+        String typed = request.displayName() == null ? "" : SafeText.clean(request.displayName()).strip();
+        String displayName = typed.isEmpty() ? request.username() : typed;
+        if (displayName.length() > MAX_DISPLAY_NAME_LENGTH) {
+            throw new BadRequestException("显示名称请控制在 " + MAX_DISPLAY_NAME_LENGTH + " 个字以内。");
+        }
+        if (displayName.indexOf('<') >= 0 || displayName.indexOf('>') >= 0) {
+            throw new BadRequestException("显示名称不能包含 < 或 >，请只填写姓名或昵称。");
+        }
+        return displayName;
     }
 
     public Optional<StaffAccount> find(String username) {

@@ -1,5 +1,6 @@
 package io.kefu.server.agent;
 
+import io.kefu.server.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,29 +10,24 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import static io.kefu.server.HeadlessChromium.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A customer and an agent, each in a real browser of their own (two ChromeDriver instances, two cookie jars):
@@ -53,8 +49,6 @@ class AgentConsoleBrowserIT {
     private static final String AGENT_PASSWORD = "browser-test-agent-pw";
     private static final String AGENT_NAME = "小安";
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @LocalServerPort
@@ -65,22 +59,13 @@ class AgentConsoleBrowserIT {
 
     @BeforeAll
     static void startBrowsers(@TempDir Path profiles) throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver packages (.ci/run installs them)");
         customer = browser(Files.createDirectories(profiles.resolve("customer")));
         agent = browser(Files.createDirectories(profiles.resolve("agent")));
     }
 
+    /** The console plays a sound for a new conversation, without a click first. */
     private static ChromeDriver browser(Path profile) {
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=1280,800",
-                "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile.toAbsolutePath());
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return HeadlessChromium.start(profile, "--autoplay-policy=no-user-gesture-required");
     }
 
     @AfterAll
@@ -224,11 +209,5 @@ class AgentConsoleBrowserIT {
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private static void screenshot(ChromeDriver browser, String name) throws Exception {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.createDirectories(Path.of("target"));
-        Files.copy(shot.toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -3,8 +3,12 @@ package io.kefu.server.agent;
 import io.kefu.server.chat.ChatClient;
 import io.kefu.server.staff.Role;
 import io.kefu.server.staff.StaffService;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -16,26 +20,39 @@ import java.util.function.Predicate;
 import static io.kefu.server.chat.ChatClient.frame;
 
 /**
- * The scaffolding of the hand-off tests against a running server: agents created and signed in through the real
- * form, customers connected with a conversation, and everything closed again after each test ({@link #close}), so
- * that the queue starts empty for the next.
+ * The scaffolding of the hand-off tests against the server a {@code @SpringBootTest} class runs on a random port (a
+ * JUnit extension: {@code @RegisterExtension final HandoffFixture fixture = new HandoffFixture();}): agents created and
+ * signed in through the real form, customers connected with a conversation, and everything closed again after each
+ * test ({@link #close}), so that the queue starts empty for the next.
  */
-final class HandoffFixture implements AutoCloseable {
+final class HandoffFixture implements BeforeEachCallback, AfterEachCallback {
 
     static final String PASSWORD = "agent-pass-1";
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    private final int port;
-    private final StaffService staff;
-    private final JdbcClient jdbc;
     private final List<Customer> customers = new ArrayList<>();
     private final List<AgentClient> agents = new ArrayList<>();
+    private int port;
+    private StaffService staff;
+    private JdbcClient jdbc;
 
-    /** For the server on {@code port}, whose accounts and database are in {@code server}. */
-    HandoffFixture(int port, ApplicationContext server) {
-        this.port = port;
+    /** Finds the test's server: its port, its accounts and its database. */
+    @Override
+    public void beforeEach(ExtensionContext test) {
+        ApplicationContext server = SpringExtension.getApplicationContext(test);
+        this.port = Integer.parseInt(server.getEnvironment().getRequiredProperty("local.server.port"));
         this.staff = server.getBean(StaffService.class);
         this.jdbc = server.getBean(JdbcClient.class);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext test) {
+        close();
+    }
+
+    /** The server's port. */
+    int port() {
+        return port;
     }
 
     /** The server's database, to check what it stored. */
@@ -104,13 +121,14 @@ final class HandoffFixture implements AutoCloseable {
     }
 
     /** Closes every console and customer socket, and every conversation of the test. */
-    @Override
-    public void close() {
+    void close() {
         for (AgentClient agent : agents) agent.close();
         for (Customer customer : customers) {
             jdbc.sql("update conversations set status = 'closed', handoff = 'bot' where id = ?")
                     .param(customer.conversation()).update();
             customer.socket().close();
         }
+        agents.clear();
+        customers.clear();
     }
 }

@@ -4,13 +4,10 @@ import io.kefu.server.chat.ChatClient;
 import io.kefu.server.staff.AuditLog;
 import io.kefu.server.staff.Role;
 import io.kefu.server.agent.HandoffFixture.Customer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -45,22 +42,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * agent sockets (agents sign in through the real form). Every test leaves no conversation open and no agent
  * connected, so the queue starts empty for the next.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "kefu.handoff.hours=MON-SUN 00:00-24:00",
-        "kefu.handoff.grace-period=1s",
-        "kefu.handoff.sweep-interval=200ms",
-        "kefu.handoff.node-timeout=1s",
-        "kefu.handoff.profile-key=" + HandoffIT.PROFILE_KEY})
+@HandoffServer
 class HandoffIT {
 
-    static final String PROFILE_KEY = "test-profile-key";
+    static final String PROFILE_KEY = HandoffServer.PROFILE_KEY;
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    ApplicationContext server;
 
     @Autowired
     JdbcClient jdbc;
@@ -68,17 +57,8 @@ class HandoffIT {
     @Autowired
     AuditLog audit;
 
-    private HandoffFixture fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new HandoffFixture(port, server);
-    }
-
-    @AfterEach
-    void closeEverything() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final HandoffFixture fixture = new HandoffFixture();
 
     private String newAgent(String displayName, int capacity, Set<Role> roles, Set<String> skills) {
         return fixture.newAgent(displayName, capacity, roles, skills);
@@ -148,7 +128,7 @@ class HandoffIT {
         JsonNode typing = customer.until(f -> f.get("type").asString().equals("typing")
                 && f.get("from").asString().equals("agent"));
         assertTrue(typing.get("on").asBoolean());
-        wang.send(frame("reply", customer.conversation()).put("text", "您好，我是人工客服小王，请问卡是借记卡吗？"));
+        wang.send(frame("reply", customer.conversation()).put("id", "w1").put("text", "您好，我是人工客服小王，请问卡是借记卡吗？"));
         JsonNode reply = customer.message("agent", "text");
         assertEquals("您好，我是人工客服小王，请问卡是借记卡吗？", reply.get("text").asString());
         assertEquals("小王", reply.get("agent").asString());
@@ -161,7 +141,7 @@ class HandoffIT {
         assertTrue(suggestions.get("items").size() > 0, suggestions.toString());
         assertFalse(suggestions.get("items").get(0).get("answer").asString().isBlank());
         // the bot stays quiet while the agent serves: the next thing the customer gets is the agent's
-        wang.send(frame("reply", customer.conversation()).put("text", "好的，我来帮您挂失。"));
+        wang.send(frame("reply", customer.conversation()).put("id", "w2").put("text", "好的，我来帮您挂失。"));
         JsonNode next = customer.until(f -> f.get("type").asString().equals("message"));
         assertEquals("agent", next.get("from").asString(), next.toString());
 
@@ -356,7 +336,7 @@ class HandoffIT {
         Customer customer = customer();
         asksForAHuman(customer, "t1");
         first.until("assigned", customer.conversation());
-        first.send(frame("reply", customer.conversation()).put("text", "我先帮您看一下"));
+        first.send(frame("reply", customer.conversation()).put("id", "f1").put("text", "我先帮您看一下"));
         customer.message("agent", "text");
 
         first.send(frame("transfer", customer.conversation()).put("agent", second.username));
@@ -434,7 +414,8 @@ class HandoffIT {
         sun.until("assigned", customer.conversation());
         customer.message("system", "agent_joined");
         for (String type : List.of("open", "reply", "note", "handback", "close", "takeover", "typing", "suggest")) {
-            qian.send(frame(type, customer.conversation()).put("text", "偷看").put("ref", type));
+            qian.send(frame(type, customer.conversation()).put("text", "偷看").put("id", type).put("on", true)
+                    .put("ref", type));
             JsonNode refused = qian.until(f -> f.get("type").asString().equals("error")
                     && type.equals(f.path("ref").asString(null)), "refusal of " + type);
             assertEquals("forbidden", refused.get("code").asString(), refused.toString());

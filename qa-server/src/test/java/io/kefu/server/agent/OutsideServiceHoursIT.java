@@ -2,10 +2,8 @@ package io.kefu.server.agent;
 
 import io.kefu.server.chat.ChatClient;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
@@ -23,11 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         "kefu.handoff.hours=MON-SUN 00:00-24:00", "kefu.handoff.zone=Asia/Shanghai"})
 class OutsideServiceHoursIT {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext server;
+    @RegisterExtension
+    final HandoffFixture fixture = new HandoffFixture();
 
     @org.springframework.test.context.DynamicPropertySource
     static void holidays(org.springframework.test.context.DynamicPropertyRegistry registry) {
@@ -38,34 +33,32 @@ class OutsideServiceHoursIT {
 
     @Test
     void onAHolidayTheCustomerLeavesAMessageThatBecomesATicket() {
-        try (var fixture = new HandoffFixture(port, server)) {
-            fixture.agentOnline("值班", 5);
-            HandoffFixture.Customer asking = fixture.customer();
-            ChatClient customer = asking.socket();
-            String conversation = asking.conversation();
-            customer.send(message("h1", "转人工"));
-            customer.next("ack");
-            assertEquals("handoff", customer.next("message").get("kind").asString());
-            JsonNode closed = customer.next("message");
-            assertEquals("leave_message", closed.get("kind").asString(), closed.toString());
-            assertTrue(closed.get("text").asString().contains("非人工服务时间"), closed.toString());
-            assertTrue(closed.get("text").asString().contains("每天 00:00–24:00"), closed.toString());
-            assertTrue(customer.next("message").get("text").asString().contains("手机号码"));
+        fixture.agentOnline("值班", 5);
+        HandoffFixture.Customer asking = fixture.customer();
+        ChatClient customer = asking.socket();
+        String conversation = asking.conversation();
+        customer.send(message("h1", "转人工"));
+        customer.next("ack");
+        assertEquals("handoff", customer.next("message").get("kind").asString());
+        JsonNode closed = customer.next("message");
+        assertEquals("leave_message", closed.get("kind").asString(), closed.toString());
+        assertTrue(closed.get("text").asString().contains("非人工服务时间"), closed.toString());
+        assertTrue(closed.get("text").asString().contains("每天 00:00–24:00"), closed.toString());
+        assertTrue(customer.next("message").get("text").asString().contains("手机号码"));
 
-            customer.send(message("h2", "我的号码是 139 1234 5678"));
-            customer.next("ack");
-            assertEquals("prompt", customer.next("message").get("kind").asString());
-            customer.send(message("h3", "宽带装机预约想改到周六上午"));
-            customer.next("ack");
-            JsonNode left = customer.next("message");
-            assertEquals("done", left.get("kind").asString(), left.toString());
-            assertTrue(left.get("text").asString().contains("139****5678"), left.toString());
+        customer.send(message("h2", "我的号码是 139 1234 5678"));
+        customer.next("ack");
+        assertEquals("prompt", customer.next("message").get("kind").asString());
+        customer.send(message("h3", "宽带装机预约想改到周六上午"));
+        customer.next("ack");
+        JsonNode left = customer.next("message");
+        assertEquals("done", left.get("kind").asString(), left.toString());
+        assertTrue(left.get("text").asString().contains("139****5678"), left.toString());
 
-            String slots = fixture.jdbc().sql("select slots from tickets where conversation_id = ? and intent = 'leave_message'")
-                    .param(conversation).query(String.class).single();
-            assertTrue(slots.contains("13912345678") && slots.contains("宽带装机预约想改到周六上午"), slots);
-            assertEquals("bot", fixture.jdbc().sql("select handoff from conversations where id = ?").param(conversation)
-                    .query(String.class).single(), "nobody waits in a queue no one serves");
-        }
+        String slots = fixture.jdbc().sql("select slots from tickets where conversation_id = ? and intent = 'leave_message'")
+                .param(conversation).query(String.class).single();
+        assertTrue(slots.contains("13912345678") && slots.contains("宽带装机预约想改到周六上午"), slots);
+        assertEquals("bot", fixture.jdbc().sql("select handoff from conversations where id = ?").param(conversation)
+                .query(String.class).single(), "nobody waits in a queue no one serves");
     }
 }

@@ -80,7 +80,7 @@ class TwoNodesIT {
 
             agent.send(AgentClient.frame("typing", conversation).put("on", true));
             until(customer, f -> f.get("type").asString().equals("typing") && f.get("from").asString().equals("agent"));
-            agent.send(AgentClient.frame("reply", conversation).put("text", "您好，我在另一台服务器上"));
+            agent.send(AgentClient.frame("reply", conversation).put("id", "n1").put("text", "您好，我在另一台服务器上"));
             JsonNode reply = until(customer, f -> f.path("from").asString("").equals("agent")
                     && f.get("type").asString().equals("message"));
             assertEquals("您好，我在另一台服务器上", reply.get("text").asString());

@@ -1,16 +1,23 @@
 package io.kefu.server.chat;
 
+import io.kefu.server.MalformedOrigins;
 import io.kefu.server.conversation.MessageStore;
+import io.kefu.server.conversation.Sender;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.kefu.server.chat.ChatClient.frame;
 import static io.kefu.server.chat.ChatClient.message;
@@ -23,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the protocol can answer, closes that one connection), and the server keeps serving the other customers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class ChatBadInputIT {
 
     @LocalServerPort
@@ -78,7 +86,7 @@ class ChatBadInputIT {
             bad.sendRaw("{\"type\":\"message\",\"id\":\"m4\",\"text\":\"银行卡\\u0000丢了怎么办\\ud800\"}");
             assertEquals(1, bad.next("ack").get("seq").asLong());
             assertEquals("bot", bad.next("message").get("from").asString());
-            assertEquals("银行卡丢了怎么办", store.byClientId(conversation, "m4").orElseThrow().text());
+            assertEquals("银行卡丢了怎么办", store.byClientId(conversation, Sender.CUSTOMER, "m4").orElseThrow().text());
             // still the same connection, still serving
             bad.send(frame("ping"));
             bad.next("pong");
@@ -119,5 +127,42 @@ class ChatBadInputIT {
                 assertFalse(newcomer.next("pong").isNull());
             }
         }
+    }
+
+    @Test
+    void typingIsOnlyTrueOrFalse() {
+        try (ChatClient customer = ChatClient.started(port)) {
+            customer.sendRaw("{\"type\":\"typing\",\"on\":{\"x\":1}}");
+            customer.error("bad_frame");
+            customer.sendRaw("{\"type\":\"typing\",\"on\":\"true\"}");
+            customer.error("bad_frame");
+            customer.sendRaw("{\"type\":\"typing\",\"on\":false}");
+            customer.send(frame("ping"));
+            customer.next("pong");
+        }
+    }
+
+    /**
+     * A flood paced so that the bucket lets a frame through now and then (~370 frames a second, where 5 are
+     * allowed): it is still a flood, and closed.
+     */
+    @Test
+    void aPacedFloodIsClosedToo() throws Exception {
+        byte[] ping = "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8);
+        long interval = TimeUnit.SECONDS.toNanos(1) / 370;
+        try (RawSocket flood = new RawSocket(port)) {
+            long next = System.nanoTime();
+            for (int i = 0; i < 370 * 3 && flood.sendTextUntilRefused(ping); i++) {
+                next += interval;
+                LockSupport.parkNanos(next - System.nanoTime());
+            }
+            assertEquals(1008, flood.awaitCloseCode());
+        }
+    }
+
+    @Test
+    void aMalformedOriginIsRefusedWithOneWarning(CapturedOutput log) {
+        MalformedOrigins.assertRefused(log, origin -> ChatClient.refusal(port, origin));
+        assertEquals(-1, ChatClient.refusal(port, "https://shop.example"), "any page may embed the widget");
     }
 }

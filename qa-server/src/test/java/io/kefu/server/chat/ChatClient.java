@@ -8,9 +8,11 @@ import tools.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,6 +45,19 @@ public final class ChatClient implements AutoCloseable {
         return client;
     }
 
+    /** The handshake's HTTP status when the server refuses a socket opened by a page of {@code origin}, else -1. */
+    public static int refusal(int port, String origin) {
+        try {
+            HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", origin)
+                    .buildAsync(URI.create("ws://localhost:" + port + "/ws/chat"), new WebSocket.Listener() {
+                    }).join().abort();
+            return -1;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) return refused.getResponse().statusCode();
+            throw e;
+        }
+    }
+
     public static ObjectNode frame(String type) {
         return JSON.createObjectNode().put("type", type);
     }
@@ -72,7 +87,7 @@ public final class ChatClient implements AutoCloseable {
         try {
             sendRaw(text);
             return true;
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof java.io.IOException) return false;
             throw e;
         }

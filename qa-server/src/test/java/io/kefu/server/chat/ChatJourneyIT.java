@@ -2,6 +2,7 @@ package io.kefu.server.chat;
 
 import io.kefu.server.conversation.ConversationStore;
 import io.kefu.server.conversation.MessageStore;
+import io.kefu.server.conversation.Sender;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,7 +112,7 @@ class ChatJourneyIT {
         assertEquals(7, second.next("ack").get("seq").asLong());
         assertEquals(8, second.next("message").get("seq").asLong());
         assertEquals("我的手机号13812345678话费怎么查",
-                store.byClientId(conversation, "c4").orElseThrow().text());
+                store.byClientId(conversation, Sender.CUSTOMER, "c4").orElseThrow().text());
         String logged = store.decision(conversation, 7).orElseThrow().question();
         assertEquals("我的手机号138****5678话费怎么查", logged);
 
@@ -168,7 +169,7 @@ class ChatJourneyIT {
 
     private void awaitReplyStoredTo(String conversation, String clientId) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            var question = store.byClientId(conversation, clientId);
+            var question = store.byClientId(conversation, Sender.CUSTOMER, clientId);
             if (question.isPresent() && store.hasReplyTo(conversation, question.get().seq())) return;
             Thread.sleep(50);
         }

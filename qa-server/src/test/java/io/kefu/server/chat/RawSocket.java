@@ -57,13 +57,15 @@ final class RawSocket implements AutoCloseable {
 
     /**
      * {@link #sendText} for a frame the server is expected to refuse part-way: once it has closed the connection,
-     * the rest of our write fails, which is the point, not an error.
+     * the rest of our write fails, which is the point, not an error. False when the write failed.
      */
-    void sendTextUntilRefused(byte[] payload) {
+    boolean sendTextUntilRefused(byte[] payload) {
         try {
             sendText(payload);
+            return true;
         } catch (IOException refused) {
             // the server closed the connection while we wrote; its close frame is still ours to read
+            return false;
         }
     }
 

@@ -1,12 +1,11 @@
 package io.kefu.server.chat;
 
+import io.kefu.server.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The widget's delivery part on its own: the text between the "delivery" markers of {@code widget.js}, run in
@@ -29,8 +27,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class WidgetDeliveryIT {
 
     private static final Path WIDGET = Path.of("src/main/resources/static/widget.js");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Pattern PART = Pattern.compile(
             "/\\* -+ delivery: begin[^\\n]*\\n(.*)/\\* -+ delivery: end -+ \\*/", Pattern.DOTALL);
     /** What a part without a page must not name; time and timers come through its io too. */
@@ -80,14 +76,8 @@ class WidgetDeliveryIT {
         var matcher = PART.matcher(Files.readString(WIDGET));
         assertTrue(matcher.find(), "widget.js marks its delivery part");
         part = matcher.group(1);
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver packages (.ci/run installs them)");
-        // a blank page: the part needs no server, no network and no window of a size
-        var options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        // a blank page: the part needs no server and no network
+        browser = HeadlessChromium.start(profile);
         browser.get("about:blank");
     }
 
