@@ -12,6 +12,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,14 +61,31 @@ final class HandoffFixture implements BeforeEachCallback, AfterEachCallback {
         return jdbc;
     }
 
-    /** A customer's socket and conversation id. */
-    record Customer(ChatClient socket, String conversation) {
+    /**
+     * A customer's socket and conversation id. Frames other than messages that an {@link #until} passed over are
+     * kept, in order, for the next look: the queue's sweep may announce a position before the message a test waits
+     * for first, and a test that then waits for the position must still find it. Messages are numbered and come in
+     * order, so one passed over is never wanted later.
+     */
+    record Customer(ChatClient socket, String conversation, List<JsonNode> passedOver) {
 
-        /** Skips frames until one matches. */
+        Customer(ChatClient socket, String conversation) {
+            this(socket, conversation, new ArrayList<>());
+        }
+
+        /** The first frame, kept or new, that matches; the others stay kept. */
         JsonNode until(Predicate<JsonNode> wanted) {
+            for (Iterator<JsonNode> kept = passedOver.iterator(); kept.hasNext(); ) {
+                JsonNode frame = kept.next();
+                if (wanted.test(frame)) {
+                    kept.remove();
+                    return frame;
+                }
+            }
             while (true) {
                 JsonNode frame = socket.next();
                 if (wanted.test(frame)) return frame;
+                if (!frame.get("type").asString().equals("message")) passedOver.add(frame);
             }
         }
 
