@@ -92,11 +92,11 @@ public final class ChatLoad {
         final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
         /** The client message number of each acknowledged sequence number (socket thread only). */
         final Map<Long, Long> numberOfSeq = new HashMap<>();
-        volatile WebSockets.Socket socket;
+        volatile LoadSocket socket;
         long next;
 
         @Override
-        public void onOpen(WebSockets.Socket webSocket) {
+        public void onOpen(LoadSocket webSocket) {
             try {
                 webSocket.sendText("{\"type\":\"hello\",\"v\":1}");
             } catch (IOException e) {
@@ -105,7 +105,7 @@ public final class ChatLoad {
         }
 
         @Override
-        public void onText(WebSockets.Socket webSocket, byte[] frame, int from, int to) {
+        public void onText(LoadSocket webSocket, byte[] frame, int from, int to) {
             switch (Frames.type(frame, from, to)) {
                 case "welcome" -> welcomed.complete(null);
                 case "ack" -> {
@@ -130,7 +130,7 @@ public final class ChatLoad {
         }
 
         @Override
-        public void onError(WebSockets.Socket webSocket, Throwable error) {
+        public void onError(LoadSocket webSocket, Throwable error) {
             errors.incrementAndGet();
             welcomed.completeExceptionally(error);
         }

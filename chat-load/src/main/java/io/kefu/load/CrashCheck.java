@@ -25,7 +25,7 @@ final class CrashCheck implements WebSockets.Listener {
     private final String hello;
     private final BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
     private final WebSockets sockets = new WebSockets();
-    private final WebSockets.Socket socket;
+    private final LoadSocket socket;
 
     private CrashCheck(URI url, String hello) throws IOException {
         this.hello = hello;
@@ -85,7 +85,7 @@ final class CrashCheck implements WebSockets.Listener {
     }
 
     @Override
-    public void onOpen(WebSockets.Socket opened) {
+    public void onOpen(LoadSocket opened) {
         try {
             opened.sendText(hello);
         } catch (IOException e) {
@@ -94,12 +94,12 @@ final class CrashCheck implements WebSockets.Listener {
     }
 
     @Override
-    public void onText(WebSockets.Socket from, byte[] frame, int start, int end) {
+    public void onText(LoadSocket from, byte[] frame, int start, int end) {
         frames.add(Arrays.copyOfRange(frame, start, end));
     }
 
     @Override
-    public void onError(WebSockets.Socket failed, Throwable error) {
+    public void onError(LoadSocket failed, Throwable error) {
         error.printStackTrace();
         System.exit(1);
     }
