@@ -26,8 +26,12 @@ public final class Calibrator {
     /** How many indexes the held-out phrasings are spread over. */
     public static final int DEFAULT_FOLDS = 4;
 
-    /** The longest message of each band but the last: up to 10 letters, 11 to 20, 21 and more. */
-    public static final List<Integer> DEFAULT_BANDS = List.of(10, 20);
+    /**
+     * The longest message of each band but the last: a word or two (up to 4 letters: often a dialogue word such as
+     * 没有 that matches some phrasing by a character), short questions (5 to 10), sentences (11 to 20) and long,
+     * chatty messages (21 and more), whose best match scores lowest.
+     */
+    public static final List<Integer> DEFAULT_BANDS = List.of(4, 10, 20);
 
     private final int folds;
     private final List<Integer> bandBounds;
