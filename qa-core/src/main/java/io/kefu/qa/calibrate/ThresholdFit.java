@@ -2,6 +2,7 @@ package io.kefu.qa.calibrate;
 
 import io.kefu.qa.rank.Thresholds;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -67,29 +68,45 @@ final class ThresholdFit {
     }
 
     /**
+     * The questions a threshold takes in when it is lowered to a score that occurs: how many of them are in scope
+     * with the right entry first, out of scope, and in scope with a wrong entry first; and the next score below.
+     */
+    private record Step(double lowest, double nextBelow, int right, int outOfScope, int wrong) {
+    }
+
+    /** Every score that occurs among the questions, highest first, with what a threshold there takes in. */
+    private static List<Step> steps(List<Observation> questions) {
+        List<Observation> sorted = questions.stream()
+                .sorted(Comparator.comparingDouble(Observation::top).reversed()).toList();
+        var steps = new ArrayList<Step>();
+        int right = 0;
+        int outOfScope = 0;
+        int wrong = 0;
+        for (int i = 0; i < sorted.size(); ) {
+            double score = sorted.get(i).top();
+            for (; i < sorted.size() && sorted.get(i).top() == score; i++) {
+                Observation o = sorted.get(i);
+                if (!o.inScope()) outOfScope++;
+                else if (o.topCorrect()) right++;
+                else wrong++;
+            }
+            steps.add(new Step(score, i < sorted.size() ? sorted.get(i).top() : 0, right, outOfScope, wrong));
+        }
+        return steps;
+    }
+
+    /**
      * Sweeps the answer threshold down through the scores that occur (questions whose lead is under the margin
      * are never answered) and keeps the best cut that declines enough; answering nothing always does.
      */
     private static Cut bestCut(List<Observation> band, double margin, int outOfScope, double targetRejection) {
-        List<Observation> eligible = band.stream().filter(o -> o.top() - o.runnerUp() >= margin)
-                .sorted(Comparator.comparingDouble(Observation::top).reversed()).toList();
+        List<Step> steps = steps(band.stream().filter(o -> o.top() - o.runnerUp() >= margin).toList());
         int allowedAnswered = (int) Math.floor(outOfScope * (1 - targetRejection) + 1e-9);
-        double highest = eligible.isEmpty() ? 1 : eligible.get(0).top();
-        Cut best = new Cut(Double.POSITIVE_INFINITY, highest, margin, outOfScope, 0, 0);
-        int correct = 0;
-        int oosAnswered = 0;
-        int wrong = 0;
-        for (int i = 0; i < eligible.size(); ) {
-            double score = eligible.get(i).top();
-            for (; i < eligible.size() && eligible.get(i).top() == score; i++) {
-                Observation o = eligible.get(i);
-                if (!o.inScope()) oosAnswered++;
-                else if (o.topCorrect()) correct++;
-                else wrong++;
-            }
-            if (oosAnswered > allowedAnswered) break;
-            double below = i < eligible.size() ? eligible.get(i).top() : 0;
-            Cut cut = new Cut(score, below, margin, correct + outOfScope - oosAnswered, oosAnswered, wrong);
+        Cut best = new Cut(Double.POSITIVE_INFINITY, steps.isEmpty() ? 1 : steps.get(0).lowest(), margin, outOfScope, 0, 0);
+        for (Step step : steps) {
+            if (step.outOfScope() > allowedAnswered) break;
+            Cut cut = new Cut(step.lowest(), step.nextBelow(), margin, step.right() + outOfScope - step.outOfScope(),
+                    step.outOfScope(), step.wrong());
             if (better(cut, best)) best = cut;
         }
         return best;
@@ -107,30 +124,19 @@ final class ThresholdFit {
      * questions with the right entry first among them and the share of out-of-scope questions declined outright.
      */
     private static double clarifyThreshold(List<Observation> band) {
-        List<Observation> sorted = band.stream().sorted(Comparator.comparingDouble(Observation::top).reversed()).toList();
         int inScope = (int) band.stream().filter(Observation::inScope).count();
         int outOfScope = band.size() - inScope;
         if (inScope == 0 || outOfScope == 0) return inScope == 0 ? 1 : 0;
         double bestValue = 0.5; // offering nothing: no in-scope question helped, every out-of-scope one declined
-        double bestLowest = Double.POSITIVE_INFINITY;
-        double bestBelow = sorted.isEmpty() ? 1 : sorted.get(0).top();
-        int shownRight = 0;
-        int shownOutOfScope = 0;
-        for (int i = 0; i < sorted.size(); ) {
-            double score = sorted.get(i).top();
-            for (; i < sorted.size() && sorted.get(i).top() == score; i++) {
-                Observation o = sorted.get(i);
-                if (!o.inScope()) shownOutOfScope++;
-                else if (o.topCorrect()) shownRight++;
-            }
-            double value = 0.5 * shownRight / inScope + 0.5 * (outOfScope - shownOutOfScope) / outOfScope;
+        Step best = null;
+        for (Step step : steps(band)) {
+            double value = 0.5 * step.right() / inScope + 0.5 * (outOfScope - step.outOfScope()) / outOfScope;
             if (value > bestValue) {
                 bestValue = value;
-                bestLowest = score;
-                bestBelow = i < sorted.size() ? sorted.get(i).top() : 0;
+                best = step;
             }
         }
-        return midpoint(bestLowest, bestBelow);
+        return best == null ? 1 : midpoint(best.lowest(), best.nextBelow());
     }
 
     /** Halfway between the lowest score a threshold takes in and the next score below; 1 when it takes none. */
