@@ -58,7 +58,12 @@ final class Snapshots {
     /** A snapshot of a knowledge base, calibrated and warm, ready to be swapped in. */
     Snapshot ready(KnowledgeBase knowledge) {
         Snapshot built = Snapshot.build(knowledge, analyzer);
-        return warm(decidingWith(built, calibration(built, true)));
+        try {
+            return warm(decidingWith(built, calibration(built, true)));
+        } catch (RuntimeException e) {
+            built.close(); // never swapped in: nobody else would close its index
+            throw e;
+        }
     }
 
     /**
