@@ -37,6 +37,7 @@ class GoldenQuestionsTest {
         List<String> lines = Files.readAllLines(Demo.GOLDEN, StandardCharsets.UTF_8);
         int inScope = 0;
         int top1 = 0;
+        int answeredRight = 0;
         int outOfScope = 0;
         int rejected = 0;
         try (QaBot bot = Demo.KNOWLEDGE.botBuilder().build()) {
@@ -50,14 +51,18 @@ class GoldenQuestionsTest {
                     inScope++;
                     List<Trace.Candidate> ranked = reply.trace().candidates();
                     if (!ranked.isEmpty() && ranked.get(0).id().equals(cells[1])) top1++;
+                    if (reply.kind() == ReplyKind.ANSWER && cells[1].equals(reply.id())) answeredRight++;
                 }
             }
         }
         var measured = new LinkedHashMap<String, Double>();
         measured.put("recall_at_1", (double) top1 / inScope);
         measured.put("out_of_scope_rejection", (double) rejected / outOfScope);
-        System.out.printf("golden questions: recall@1 %.3f (%d/%d), out-of-scope rejection %.3f (%d/%d)%n",
-                measured.get("recall_at_1"), top1, inScope, measured.get("out_of_scope_rejection"), rejected, outOfScope);
+        measured.put("overall_accuracy", (double) (answeredRight + rejected) / (inScope + outOfScope));
+        System.out.printf("golden questions: recall@1 %.3f (%d/%d), out-of-scope rejection %.3f (%d/%d), overall accuracy"
+                        + " %.3f (%d answered right, %d declined, of %d)%n", measured.get("recall_at_1"), top1, inScope,
+                measured.get("out_of_scope_rejection"), rejected, outOfScope, measured.get("overall_accuracy"),
+                answeredRight, rejected, inScope + outOfScope);
         assertEquals(expected.results().keySet(), measured.keySet(), "every result in " + EXPECTED + " is measured");
         measured.forEach((metric, value) -> {
             assertEquals(expected.results().get(metric), value, 0.0005,

@@ -1,5 +1,9 @@
 package io.kefu.qa;
 
+import io.kefu.qa.calibrate.Calibration;
+import io.kefu.qa.calibrate.CalibrationCache;
+import io.kefu.qa.calibrate.CalibrationJson;
+import io.kefu.qa.calibrate.CalibrationSet;
 import io.kefu.qa.dialog.DialogueTexts;
 import io.kefu.qa.dialog.FormDefinition;
 import io.kefu.qa.intent.IntentFiles;
@@ -9,6 +13,7 @@ import io.kefu.qa.rank.RankingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +31,9 @@ import java.util.function.Function;
  * texts.yaml        what the dialogue says by itself, over the built-in texts
  * dictionary.txt, synonyms.txt, stopwords.txt   the lexicon
  * ranker-model.json the ranking model (otherwise the bot uses the one bundled on the classpath)
+ * calibration/out-of-scope.txt  questions the bot should decline, one a line: with it the thresholds are calibrated
+ * calibration/questions.tsv     development questions (question TAB entry id, empty id: out of scope), optional
+ * calibration/thresholds.json   a calibration kept with the content, used while content, model and code match
  * files.txt         on the classpath only: every file above, one a line
  * </pre>
  *
@@ -45,6 +53,9 @@ public final class KnowledgeFolder {
     public static final String INDEX = ContentSource.INDEX;
     public static final String MODEL = "ranker-model.json";
     public static final String TEXTS = "texts.yaml";
+    public static final String OUT_OF_SCOPE = "calibration/out-of-scope.txt";
+    public static final String CALIBRATION_QUESTIONS = "calibration/questions.tsv";
+    public static final String KEPT_CALIBRATION = "calibration/thresholds.json";
 
     private final String source;
     private final KnowledgeBase faq;
@@ -53,6 +64,8 @@ public final class KnowledgeFolder {
     private final List<FormDefinition> forms;
     private final DialogueTexts texts;
     private final RankingModel model;
+    private final CalibrationSet calibrationSet;
+    private final Calibration keptCalibration;
 
     private KnowledgeFolder(ContentSource source) {
         this.source = source.toString();
@@ -67,6 +80,38 @@ public final class KnowledgeFolder {
         DialogueTexts own = read(source, TEXTS, in -> DialogueTexts.parse(TEXTS, in));
         this.texts = own == null ? DialogueTexts.builtin() : DialogueTexts.builtin().overriddenBy(own);
         this.model = read(source, MODEL, RankingModel::load);
+        String outOfScope = read(source, OUT_OF_SCOPE, KnowledgeFolder::text);
+        String questions = read(source, CALIBRATION_QUESTIONS, KnowledgeFolder::text);
+        this.calibrationSet = outOfScope == null && questions == null ? null : new CalibrationSet(
+                questions == null ? List.of() : CalibrationSet.parseQuestions(questions),
+                outOfScope == null ? List.of() : CalibrationSet.parseLines(outOfScope));
+        this.keptCalibration = read(source, KEPT_CALIBRATION, in -> {
+            try {
+                return CalibrationJson.read(in);
+            } catch (IllegalArgumentException e) {
+                throw new KnowledgeException(KEPT_CALIBRATION, "", "", e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * The generic out-of-scope questions the knowledge module ships ({@value #OUT_OF_SCOPE} of the bundled folder),
+     * for calibrating a folder that has none of its own; empty without the knowledge module.
+     */
+    public static List<String> genericOutOfScope() {
+        try (InputStream in = KnowledgeFolder.class.getClassLoader().getResourceAsStream(BUNDLED + "/" + OUT_OF_SCOPE)) {
+            return in == null ? List.of() : CalibrationSet.parseLines(text(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled " + OUT_OF_SCOPE, e);
+        }
+    }
+
+    private static String text(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A folder on disk, e.g. a deployment's own content. */
@@ -92,10 +137,15 @@ public final class KnowledgeFolder {
         }
     }
 
-    /** A bot builder set up with this folder's standard questions, lexicon, intents and (if it has one) model. */
+    /**
+     * A bot builder set up with this folder's standard questions, lexicon, intents and (if it has them) model and
+     * calibration questions, with the calibration kept in the folder as a cache.
+     */
     public QaBot.Builder botBuilder() {
         QaBot.Builder builder = QaBot.builder().knowledge(faq).lexicon(lexicon).intents(intents);
-        return model == null ? builder : builder.model(model);
+        if (model != null) builder.model(model);
+        if (calibrationSet != null) builder.calibrate(calibrationSet).calibrationCache(calibrationCache());
+        return builder;
     }
 
     public KnowledgeBase faq() {
@@ -124,6 +174,16 @@ public final class KnowledgeFolder {
     /** The folder's ranking model; without one, a bot uses the model bundled on the classpath. */
     public Optional<RankingModel> model() {
         return Optional.ofNullable(model);
+    }
+
+    /** The folder's calibration questions ({@value #OUT_OF_SCOPE}, {@value #CALIBRATION_QUESTIONS}), if it has any. */
+    public Optional<CalibrationSet> calibrationSet() {
+        return Optional.ofNullable(calibrationSet);
+    }
+
+    /** The calibration kept in the folder ({@value #KEPT_CALIBRATION}), read-only, found only under its own key. */
+    public CalibrationCache calibrationCache() {
+        return keptCalibration == null ? CalibrationCache.none() : CalibrationCache.of(keptCalibration);
     }
 
     /** Where the folder is, e.g. {@code classpath:knowledge/} or a path on disk. */

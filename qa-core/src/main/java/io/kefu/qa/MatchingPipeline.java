@@ -1,6 +1,9 @@
 package io.kefu.qa;
 
-import io.kefu.qa.decide.ReplyDecider;
+import io.kefu.qa.calibrate.AppliedThresholds;
+import io.kefu.qa.calibrate.Calibration;
+import io.kefu.qa.calibrate.MessageLength;
+import io.kefu.qa.calibrate.RankingProbe;
 import io.kefu.qa.expand.AnalyzedText;
 import io.kefu.qa.expand.TextAnalyzer;
 import io.kefu.qa.intent.IntentMatch;
@@ -8,27 +11,27 @@ import io.kefu.qa.intent.IntentMatcher;
 import io.kefu.qa.normalize.NormalizedText;
 import io.kefu.qa.rank.CandidateRanker;
 import io.kefu.qa.rank.RankedCandidate;
-import io.kefu.qa.retrieve.Candidate;
 import io.kefu.qa.retrieve.CandidateRetriever;
 
 import java.util.List;
 
-/** The matching stages chained in order; each one is a function over immutable values. */
+/**
+ * The matching stages chained in order; each one is a function over immutable values. The decision applies the
+ * thresholds the snapshot's calibration has for the message's length.
+ */
 final class MatchingPipeline {
 
     private final TextAnalyzer analyzer;
     private final IntentMatcher intents;
     private final CandidateRetriever retriever;
     private final CandidateRanker ranker;
-    private final ReplyDecider decider;
 
     MatchingPipeline(TextAnalyzer analyzer, IntentMatcher intents, CandidateRetriever retriever,
-                     CandidateRanker ranker, ReplyDecider decider) {
+                     CandidateRanker ranker) {
         this.analyzer = analyzer;
         this.intents = intents;
         this.retriever = retriever;
         this.ranker = ranker;
-        this.decider = decider;
     }
 
     Reply ask(String question, Snapshot snapshot) {
@@ -36,10 +39,24 @@ final class MatchingPipeline {
         NormalizedText normalized = analyzer.normalize(question);
         List<IntentMatch> intentHits = intents.match(normalized.text());
         AnalyzedText analyzed = snapshot.homophones().correct(analyzer.analyze(normalized));
-        List<Candidate> candidates = retriever.retrieve(snapshot.index(), analyzed);
-        List<RankedCandidate> ranked = ranker.rank(analyzed, candidates, snapshot.profiles());
-        return decider.decide(intentHits, ranked, rule -> new Trace(normalized.text(), analyzed.words(),
-                analyzed.nouns(), traceOf(ranked), rule, (System.nanoTime() - start) / 1000));
+        List<RankedCandidate> ranked = rank(analyzed, snapshot);
+        Calibration.Band band = snapshot.calibration().bandFor(MessageLength.of(normalized.text()));
+        var applied = new AppliedThresholds(band, snapshot.calibration());
+        return snapshot.decider(band).decide(intentHits, ranked, rule -> new Trace(normalized.text(), analyzed.words(),
+                analyzed.nouns(), traceOf(ranked), rule, (System.nanoTime() - start) / 1000, applied));
+    }
+
+    /** The top of the ranking alone (no intents, no decision), as a calibration observes it. */
+    RankingProbe.Top top(String question, Snapshot snapshot) {
+        NormalizedText normalized = analyzer.normalize(question);
+        List<RankedCandidate> ranked = rank(snapshot.homophones().correct(analyzer.analyze(normalized)), snapshot);
+        return new RankingProbe.Top(MessageLength.of(normalized.text()),
+                ranked.isEmpty() ? "" : ranked.get(0).entry().id(), ranked.isEmpty() ? 0 : ranked.get(0).score(),
+                ranked.size() > 1 ? ranked.get(1).score() : 0);
+    }
+
+    private List<RankedCandidate> rank(AnalyzedText analyzed, Snapshot snapshot) {
+        return ranker.rank(analyzed, retriever.retrieve(snapshot.index(), analyzed), snapshot.profiles());
     }
 
     /** The ranker's calibrated score of one standard question, whether or not retrieval would have found it. */

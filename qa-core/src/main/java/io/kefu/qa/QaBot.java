@@ -1,6 +1,9 @@
 package io.kefu.qa;
 
-import io.kefu.qa.decide.ReplyDecider;
+import io.kefu.qa.calibrate.Calibration;
+import io.kefu.qa.calibrate.CalibrationCache;
+import io.kefu.qa.calibrate.CalibrationSet;
+import io.kefu.qa.calibrate.Calibrator;
 import io.kefu.qa.expand.TextAnalyzer;
 import io.kefu.qa.index.IndexedPhrasing;
 import io.kefu.qa.intent.IntentFiles;
@@ -29,6 +32,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Thread-safe. {@link #reload} rebuilds the index in the background and swaps it in atomically; questions
  * asked meanwhile are answered from the previous knowledge base.
+ *
+ * <p>The answer / clarify / decline thresholds are the ranking model's, or, when the builder was given
+ * {@linkplain Builder#calibrate calibration questions}, fitted on the knowledge base itself at build and at every
+ * {@link #reload} ({@link Calibrator}); {@link #calibration()} and every reply's {@link Trace#thresholds()} show
+ * which thresholds are in force and how they were chosen.
  */
 public final class QaBot implements AutoCloseable {
 
@@ -38,6 +46,7 @@ public final class QaBot implements AutoCloseable {
     private final TextAnalyzer analyzer;
     private final IntentMatcher intents;
     private final MatchingPipeline pipeline;
+    private final Snapshots snapshots;
     private final AtomicReference<Snapshot> snapshot;
     private final ExecutorService rebuilder;
 
@@ -47,8 +56,10 @@ public final class QaBot implements AutoCloseable {
         Thresholds thresholds = builder.thresholds != null ? builder.thresholds : model.thresholds();
         this.intents = IntentMatcher.compile(builder.intents);
         this.pipeline = new MatchingPipeline(analyzer, intents, new CandidateRetriever(builder.candidateLimit),
-                new CandidateRanker(model), new ReplyDecider(thresholds, builder.intents.intents()));
-        this.snapshot = new AtomicReference<>(warm(Snapshot.build(builder.knowledge, analyzer)));
+                new CandidateRanker(model));
+        this.snapshots = new Snapshots(pipeline, analyzer, builder.lexicon, model, thresholds,
+                builder.intents.intents(), builder.calibrator, builder.calibrationCache, builder.calibrationSet);
+        this.snapshot = new AtomicReference<>(snapshots.ready(builder.knowledge));
         this.rebuilder = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "qa-index-rebuild");
             thread.setDaemon(true);
@@ -99,7 +110,7 @@ public final class QaBot implements AutoCloseable {
         List<Suggestion> others = asked.suggestions().stream().filter(s -> !s.id().equals(entry.id())).toList();
         return new Reply(ReplyKind.ANSWER, entry.id(), entry.question(), entry.answer(), score, others, null,
                 new Trace(trace.normalized(), trace.tokens(), trace.keywords(), trace.candidates(), Trace.CHOSEN,
-                        trace.micros()));
+                        trace.micros(), trace.thresholds()));
     }
 
     /** The current snapshot, held open; a snapshot closed by a concurrent reload is skipped for its successor. */
@@ -134,11 +145,33 @@ public final class QaBot implements AutoCloseable {
         }
     }
 
-    /** Rebuilds the index for a new knowledge base off the calling thread, then swaps it in. */
+    /**
+     * Rebuilds the index for a new knowledge base off the calling thread, calibrates its thresholds if the bot
+     * calibrates (a cached calibration of the same content is reused), then swaps both in.
+     */
     public CompletableFuture<Void> reload(KnowledgeBase knowledge) {
         Objects.requireNonNull(knowledge, "knowledge");
-        return CompletableFuture.runAsync(() -> snapshot.getAndSet(warm(Snapshot.build(knowledge, analyzer))).close(),
-                rebuilder);
+        return CompletableFuture.runAsync(() -> snapshot.getAndSet(snapshots.ready(knowledge)).close(), rebuilder);
+    }
+
+    /**
+     * Fits the thresholds of the knowledge base in force again with these calibration questions (also used by later
+     * reloads), ignoring any cached calibration, and swaps them in; the index is kept. For a content team that
+     * changed its development or out-of-scope questions; new content goes through {@link #reload}.
+     */
+    public CompletableFuture<Calibration> recalibrate(CalibrationSet questions) {
+        Objects.requireNonNull(questions, "questions");
+        return CompletableFuture.supplyAsync(() -> {
+            // the old snapshot shares its index with the new one: it is replaced, not closed
+            Snapshot recalibrated = snapshots.recalibrated(snapshot.get(), questions);
+            snapshot.set(recalibrated);
+            return recalibrated.calibration();
+        }, rebuilder);
+    }
+
+    /** The thresholds in force and how they were chosen. */
+    public Calibration calibration() {
+        return snapshot.get().calibration();
     }
 
     /** The intent matcher, for a dialogue that needs to read slot values from a reply. */
@@ -154,18 +187,6 @@ public final class QaBot implements AutoCloseable {
     /** The knowledge base currently answering. */
     public int indexedPhrasings() {
         return snapshot.get().index().size();
-    }
-
-    /**
-     * Runs a few questions through a fresh index before it serves customers, so the first real question does not
-     * pay for class loading and cold caches.
-     */
-    private Snapshot warm(Snapshot fresh) {
-        List<IndexedPhrasing> phrasings = fresh.index().phrasings();
-        for (int i = 0; i < Math.min(50, phrasings.size()); i++) {
-            pipeline.ask(phrasings.get(i * Math.max(1, phrasings.size() / 50) % phrasings.size()).text(), fresh);
-        }
-        return fresh;
     }
 
     private static RankingModel bundledModel() {
@@ -194,6 +215,9 @@ public final class QaBot implements AutoCloseable {
         private Thresholds thresholds;
         private int candidateLimit = 20;
         private IntentSet intents = IntentFiles.builtin();
+        private CalibrationSet calibrationSet;
+        private CalibrationCache calibrationCache = CalibrationCache.none();
+        private Calibrator calibrator = new Calibrator();
 
         private Builder() {
         }
@@ -223,9 +247,32 @@ public final class QaBot implements AutoCloseable {
             return this;
         }
 
-        /** Overrides the thresholds the model was shipped with. */
+        /** Overrides the thresholds the model was shipped with (also what a calibration falls back to). */
         public Builder thresholds(Thresholds thresholds) {
             this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+            return this;
+        }
+
+        /**
+         * Fits the thresholds on the knowledge base at build and at every {@link #reload}, with the knowledge base's
+         * own similar phrasings (each held out in turn) and these questions: the content's development questions and
+         * out-of-scope ones ({@link Calibrator}). Without it the model's thresholds apply. Too few questions also
+         * keep the model's thresholds, and {@link QaBot#calibration()} says why.
+         */
+        public Builder calibrate(CalibrationSet questions) {
+            this.calibrationSet = Objects.requireNonNull(questions, "questions");
+            return this;
+        }
+
+        /** Where calibrations are kept between runs (default: nowhere, every build calibrates). */
+        public Builder calibrationCache(CalibrationCache cache) {
+            this.calibrationCache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /** How calibrations are made (default: {@link Calibrator#Calibrator()}). */
+        public Builder calibrator(Calibrator calibrator) {
+            this.calibrator = Objects.requireNonNull(calibrator, "calibrator");
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.kefu.qa;
 
+import io.kefu.qa.calibrate.AppliedThresholds;
+
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,9 +17,11 @@ import java.util.Set;
  * @param candidates the ranked candidates, best first
  * @param decidedBy  which rule of the decision stage produced the reply
  * @param micros     time spent in the pipeline, in microseconds
+ * @param thresholds the thresholds the decision applied (those of the message's length band) and how they were
+ *                   chosen; {@code null} in a trace made outside a bot
  */
 public record Trace(String normalized, List<String> tokens, Set<String> keywords, List<Candidate> candidates,
-                    String decidedBy, long micros) {
+                    String decidedBy, long micros, AppliedThresholds thresholds) {
 
     /** {@link #decidedBy()} when the customer chose the answer by clicking a suggestion ({@link QaBot#choose}). */
     public static final String CHOSEN = "chosen";
@@ -26,6 +30,12 @@ public record Trace(String normalized, List<String> tokens, Set<String> keywords
         tokens = List.copyOf(tokens);
         keywords = Collections.unmodifiableSet(new LinkedHashSet<>(keywords));
         candidates = List.copyOf(candidates);
+    }
+
+    /** A trace without thresholds, made outside a bot (e.g. by a test of the decision stage alone). */
+    public Trace(String normalized, List<String> tokens, Set<String> keywords, List<Candidate> candidates,
+                 String decidedBy, long micros) {
+        this(normalized, tokens, keywords, candidates, decidedBy, micros, null);
     }
 
     /**

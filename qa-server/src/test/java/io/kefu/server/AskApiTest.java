@@ -56,6 +56,26 @@ class AskApiTest {
     }
 
     @Test
+    void theTraceShowsTheCalibratedThresholdsAndHowTheyWereChosen() throws Exception {
+        JsonNode plain = json.readTree(ask("话费余额怎么查询").body());
+        assertTrue(plain.get("trace") == null, "no trace unless asked: " + plain);
+        String question = "我早上给手机充了50块钱话费，到现在还没到账，钱是扣了的，怎么回事";
+        JsonNode reply = json.readTree(get("?trace=true&q=" + URLEncoder.encode(question, StandardCharsets.UTF_8)).body());
+        JsonNode thresholds = reply.get("trace").get("thresholds");
+        assertEquals("calibrated", thresholds.get("method").asString(), reply.toString());
+        assertEquals("21+", thresholds.get("band").asString(), "a long message has the long messages' thresholds");
+        assertTrue(thresholds.get("answer").asDouble() > 0 && thresholds.get("clarify").asDouble() <= thresholds.get("answer").asDouble());
+        assertTrue(thresholds.get("objective").asString().contains("0.95"), thresholds.toString());
+        assertTrue(thresholds.get("data").get("heldOutPhrasings").asInt() > 3000, thresholds.toString());
+        assertTrue(thresholds.get("data").get("genericOutOfScope").asInt() >= 200, thresholds.toString());
+        assertTrue(thresholds.get("achieved").get("rejection").asDouble() >= 0.95, thresholds.toString());
+        assertTrue(thresholds.get("inBand").get("outOfScope").asInt() >= 20, thresholds.toString());
+        assertTrue(reply.get("trace").get("candidates").size() > 0, reply.toString());
+        JsonNode posted = json.readTree(post("{\"q\":\"" + question + "\",\"trace\":true}").body());
+        assertEquals(reply.get("trace").get("thresholds"), posted.get("trace").get("thresholds"));
+    }
+
+    @Test
     void postReturnsTheSameReplyAsGet() throws Exception {
         HttpResponse<String> posted = post("{\"q\":\"银行卡丢了怎么办\"}");
         assertEquals(200, posted.statusCode());

@@ -4,7 +4,9 @@ import io.kefu.qa.KnowledgeBase;
 import io.kefu.qa.Lexicon;
 import io.kefu.qa.QaBot;
 import io.kefu.qa.Reply;
+import io.kefu.qa.ReplyKind;
 import io.kefu.qa.Trace;
+import io.kefu.qa.calibrate.Calibration;
 import io.kefu.qa.rank.RankingModel;
 
 /** The product's own pipeline, as the evaluator sees it. */
@@ -12,8 +14,14 @@ final class DefaultEngine implements Engine {
 
     private final QaBot bot;
 
+    /** With the model's thresholds. */
     DefaultEngine(KnowledgeBase knowledge, Lexicon lexicon, RankingModel model) {
-        this.bot = QaBot.builder().knowledge(knowledge).lexicon(lexicon).model(model).build();
+        this(QaBot.builder().knowledge(knowledge).lexicon(lexicon).model(model));
+    }
+
+    /** A bot as configured, e.g. with calibration. */
+    DefaultEngine(QaBot.Builder configured) {
+        this.bot = configured.build();
     }
 
     @Override
@@ -24,13 +32,21 @@ final class DefaultEngine implements Engine {
     @Override
     public Result ask(String question) {
         Reply reply = bot.ask(question);
+        String offered = reply.answered() ? reply.id()
+                : reply.kind() == ReplyKind.CLARIFY && !reply.suggestions().isEmpty() ? reply.suggestions().get(0).id()
+                : null;
         return new Result(reply.trace().candidates().stream().map(Trace.Candidate::id).toList(),
-                reply.answered() ? reply.id() : null);
+                reply.answered() ? reply.id() : null, offered);
     }
 
     @Override
     public double score(String question, String entryId) {
         return bot.similarity(question, entryId);
+    }
+
+    /** The thresholds the engine decides with. */
+    Calibration calibration() {
+        return bot.calibration();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.kefu.qa.KnowledgeBase;
 import io.kefu.qa.KnowledgeException;
 import io.kefu.qa.KnowledgeFolder;
 import io.kefu.qa.Lexicon;
+import io.kefu.qa.QaBot;
 import io.kefu.qa.internal.IntentClassifier;
 import io.kefu.qa.rank.RankingModel;
 
@@ -19,7 +20,9 @@ import java.util.Set;
  * The evaluator's command line.
  *
  * <pre>
- * eval  --kb KB.tsv|KNOWLEDGE_DIR --queries Q.tsv [--judged J.tsv] [--engine default|baseline|both]
+ * eval  --kb KB.tsv|KNOWLEDGE_DIR --queries Q.tsv|holdout [--judged J.tsv] [--engine default|baseline|both]
+ *       [calibration options, see {@link CalibrationOptions}]
+ * calibrate --kb KB.tsv|KNOWLEDGE_DIR [calibration options] [--out THRESHOLDS.json]
  * pairs --pairs PAIRS.tsv --tune-split S --test-split T
  * train --pairs FILE:SPLIT [--pairs FILE:SPLIT ...] --faq-pairs FILE:SPLIT [--out MODEL.json]
  * intents --templates INTENTS.yaml --utterances UTTERANCES.tsv [--split S] [--errors FILE]
@@ -42,7 +45,7 @@ public final class EvaluatorCli {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: eval|pairs|train|bench|intents --name value ... (see EvaluatorCli javadoc or docs/benchmarks.md)");
+            System.err.println("usage: eval|pairs|train|calibrate|bench|intents --name value ... (see EvaluatorCli javadoc or docs/benchmarks.md)");
             System.exit(2);
         }
         try {
@@ -59,6 +62,7 @@ public final class EvaluatorCli {
             case "eval" -> eval(options);
             case "pairs" -> pairs(options);
             case "train" -> new Trainer(out, lexicon(options)).train(options);
+            case "calibrate" -> new CalibrateCommand(out).run(options);
             case "bench" -> bench(options);
             case "intents" -> intents(options);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -78,7 +82,9 @@ public final class EvaluatorCli {
         Map<String, Object> defaults = null;
         Map<String, Object> baseline = null;
         if (which.equals("default") || which.equals("both")) {
-            defaults = evaluate(() -> new DefaultEngine(knowledge, lexicon(options), model(options)), queries, judged,
+            var calibration = CalibrationOptions.from(options, Path.of(options.require("kb")));
+            defaults = evaluate(() -> new DefaultEngine(calibration.apply(QaBot.builder().knowledge(knowledge)
+                            .lexicon(lexicon(options)).model(model(options)))), queries, judged,
                     options.get("errors", null), knowledge);
         }
         if (which.equals("baseline") || which.equals("both")) {
@@ -121,6 +127,10 @@ public final class EvaluatorCli {
                                     + (top.isEmpty() ? "" : byId.get(top).question()));
                         }
                     });
+            if (engine instanceof DefaultEngine bot) {
+                out.println("thresholds: " + bot.calibration().summary());
+                report.put("calibration", CalibrateCommand.report(bot.calibration()));
+            }
             Report.table(out, engine.name(), report);
             if (errorsFile != null) writeLines(Path.of(errorsFile), errors);
             return report;

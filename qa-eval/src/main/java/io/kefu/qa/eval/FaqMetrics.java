@@ -16,6 +16,8 @@ final class FaqMetrics {
     private int outOfKb;
     private int outOfKbRejected;
     private int inKbRejected;
+    private int inKbAnsweredRight;
+    private int inKbOfferedFirst;
     private int correct;
     private int queries;
     private long[] latenciesNanos = new long[1024];
@@ -31,7 +33,11 @@ final class FaqMetrics {
             if (rank >= 1 && rank <= 5) hitsAt5++;
             if (rank >= 1) reciprocalRanks += 1.0 / rank;
             if (!answered) inKbRejected++;
-            if (answered && result.answeredId().equals(query.expectedId())) correct++;
+            if (answered && result.answeredId().equals(query.expectedId())) {
+                correct++;
+                inKbAnsweredRight++;
+            }
+            if (query.expectedId().equals(result.offeredId())) inKbOfferedFirst++;
         } else {
             outOfKb++;
             if (!answered) {
@@ -58,6 +64,8 @@ final class FaqMetrics {
         out.put("recall_at_1", round(ratio(hitsAt1, inKb)));
         out.put("recall_at_5", round(ratio(hitsAt5, inKb)));
         out.put("mrr", round(inKb == 0 ? 0 : reciprocalRanks / inKb));
+        out.put("in_kb_answered_right", round(ratio(inKbAnsweredRight, inKb)));
+        out.put("in_kb_offered_first", round(ratio(inKbOfferedFirst, inKb)));
         out.put("judged_queries", judged);
         out.put("judged_accuracy_at_1", round(ratio(judgedCorrect, judged)));
         out.put("ook_queries", outOfKb);

@@ -108,6 +108,46 @@ class EvaluatorCliTest {
     }
 
     @Test
+    void calibrateFitsThresholdsOnAKnowledgeFolderAndEvalUsesThemOnceKept(@TempDir Path dir) throws java.io.IOException {
+        Path folder = dir.resolve("knowledge");
+        Files.createDirectories(folder.resolve("faq"));
+        Files.createDirectories(folder.resolve("calibration"));
+        var faq = new StringBuilder("entries:\n");
+        String[] services = {"彩铃", "国际漫游", "宽带", "电子发票", "服务密码", "银行卡", "信用卡额度", "转账限额", "积分", "副卡"};
+        for (int e = 0; e < services.length; e++) {
+            String s = services[e];
+            faq.append("  - id: s").append(e).append("\n    question: ").append(s).append("怎么办理\n    similar: [办理")
+                    .append(s).append(", ").append(s).append("办理方法, 想办").append(s).append(", ").append(s)
+                    .append("在哪办, 如何办理").append(s).append("]\n    answer: 请到营业厅办理").append(s).append("。\n");
+        }
+        Files.writeString(folder.resolve("faq").resolve("services.yaml"), faq);
+        Files.write(folder.resolve(io.kefu.qa.KnowledgeFolder.OUT_OF_SCOPE), List.of("今天天气怎么样", "红烧肉的做法",
+                "推荐一部电影", "世界杯几号开始", "附近有好吃的吗", "讲个笑话", "猫咪掉毛正常吗", "明天下雨吗", "高考分数线",
+                "学英语的方法", "减肥吃什么", "宝宝发烧了", "油价涨了没", "机票退票", "火车票改签", "失眠睡不着", "周末去哪玩",
+                "股票行情", "医院挂号", "驾照换证", "房价走势", "养狗注意什么"));
+        Path kept = folder.resolve(io.kefu.qa.KnowledgeFolder.KEPT_CALIBRATION);
+        JsonNode made = run(common("calibrate", "--kb", folder.toString(), "--out", kept.toString()));
+        assertEquals("calibrated", made.get("method").asString(), made.toString());
+        assertEquals(50, made.get("held_out_phrasings").asInt());
+        assertEquals(22, made.get("generic_out_of_scope").asInt());
+        assertTrue(made.get("rejection").asDouble() >= 0.95, made.toString());
+        assertTrue(Files.exists(kept));
+        Path queries = dir.resolve("queries.tsv");
+        Files.write(queries, List.of("query\texpected_id", "想办理彩铃\ts0", "今天会不会下雨\t"));
+        JsonNode evaluated = run(common("eval", "--kb", folder.toString(), "--queries", queries.toString()));
+        assertEquals(made.get("bands"), evaluated.get("calibration").get("bands"), "eval uses the kept calibration");
+        JsonNode model = run(common("eval", "--kb", folder.toString(), "--queries", queries.toString(), "--thresholds", "model"));
+        assertEquals("model", model.get("calibration").get("method").asString());
+    }
+
+    @Test
+    void calibrateSaysWhyItKeepsTheModelsThresholds() {
+        JsonNode result = run(common("calibrate", "--kb", BENCH.resolve("sample-kb.tsv").toString()));
+        assertEquals("model", result.get("method").asString());
+        assertTrue(result.get("reason").asString().contains("0 in scope (0 held-out phrasings"), result.toString());
+    }
+
+    @Test
     void badArgumentsAreExplained() {
         var error = assertThrows(IllegalArgumentException.class,
                 () -> run("eval", "--kb", "no/such/kb.tsv", "--queries", "x"));

@@ -2,6 +2,7 @@ package io.kefu.server.system;
 
 import io.kefu.qa.KnowledgeFolder;
 import io.kefu.qa.QaBot;
+import io.kefu.qa.calibrate.CalibrationSet;
 import io.kefu.qa.dialog.Dialogue;
 import io.kefu.qa.dialog.FormDefinition;
 import org.slf4j.Logger;
@@ -11,10 +12,16 @@ import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Builds the one {@link QaBot} the server answers with, and its dialogue, from one knowledge folder: the one in
  * {@code kefu.knowledge.directory} ({@code KEFU_KNOWLEDGE_DIR}), or else the demo content bundled in the jar.
+ *
+ * <p>The bot's thresholds are calibrated on that content at start: with the folder's own calibration questions, or
+ * the generic out-of-scope questions the knowledge module ships for a folder without any. A calibration of the same
+ * content, model and code is reused: the one kept in the folder, or one kept in the data folder by an earlier start
+ * ({@link CalibrationFiles}). {@link KnowledgeUpdates} calibrates again when content changes.
  */
 @Configuration(proxyBeanMethods = false)
 public class BotConfiguration {
@@ -35,12 +42,21 @@ public class BotConfiguration {
         return KnowledgeFolder.open(directory);
     }
 
+    /** The questions the thresholds are calibrated with. */
+    @Bean
+    CalibrationSet calibrationQuestions(KnowledgeFolder knowledge) {
+        return knowledge.calibrationSet()
+                .orElseGet(() -> new CalibrationSet(List.of(), KnowledgeFolder.genericOutOfScope()));
+    }
+
     @Bean(destroyMethod = "close")
-    QaBot qaBot(KnowledgeFolder knowledge) {
+    QaBot qaBot(KnowledgeFolder knowledge, CalibrationSet calibrationQuestions, KefuProperties properties) {
         long start = System.nanoTime();
-        QaBot bot = knowledge.botBuilder().build();
+        QaBot bot = knowledge.botBuilder().calibrate(calibrationQuestions).calibrationCache(knowledge.calibrationCache()
+                .thenReadingAndStoring(new CalibrationFiles(Path.of(properties.dataDir())))).build();
         log.info("knowledge base loaded from {}: {} standard questions, {} phrasings, in {} ms", knowledge,
                 knowledge.faq().size(), bot.indexedPhrasings(), (System.nanoTime() - start) / 1_000_000);
+        log.info("decision thresholds: {}", bot.calibration().summary());
         return bot;
     }
 
