@@ -4,7 +4,10 @@ import io.kefu.qa.KnowledgeBase;
 import io.kefu.qa.Lexicon;
 import io.kefu.qa.QaBot;
 import io.kefu.qa.Reply;
+import io.kefu.qa.ReplyKind;
 import io.kefu.qa.Trace;
+import io.kefu.qa.intent.IntentFiles;
+import io.kefu.qa.intent.IntentSet;
 import io.kefu.qa.rank.RankingModel;
 
 /** The product's own pipeline, as the evaluator sees it. */
@@ -13,7 +16,12 @@ final class DefaultEngine implements Engine {
     private final QaBot bot;
 
     DefaultEngine(KnowledgeBase knowledge, Lexicon lexicon, RankingModel model) {
-        this.bot = QaBot.builder().knowledge(knowledge).lexicon(lexicon).model(model).build();
+        this(knowledge, lexicon, model, IntentFiles.builtin());
+    }
+
+    /** @param intents the intents the bot recognises, e.g. a knowledge folder's */
+    DefaultEngine(KnowledgeBase knowledge, Lexicon lexicon, RankingModel model, IntentSet intents) {
+        this.bot = QaBot.builder().knowledge(knowledge).lexicon(lexicon).model(model).intents(intents).build();
     }
 
     @Override
@@ -24,8 +32,10 @@ final class DefaultEngine implements Engine {
     @Override
     public Result ask(String question) {
         Reply reply = bot.ask(question);
+        String clarified = reply.kind() == ReplyKind.CLARIFY && !reply.suggestions().isEmpty()
+                ? reply.suggestions().get(0).id() : null;
         return new Result(reply.trace().candidates().stream().map(Trace.Candidate::id).toList(),
-                reply.answered() ? reply.id() : null);
+                reply.answered() ? reply.id() : null, clarified);
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.kefu.qa.KnowledgeBase;
 import io.kefu.qa.KnowledgeException;
 import io.kefu.qa.KnowledgeFolder;
 import io.kefu.qa.Lexicon;
+import io.kefu.qa.intent.IntentFiles;
+import io.kefu.qa.intent.IntentSet;
 import io.kefu.qa.internal.IntentClassifier;
 import io.kefu.qa.rank.RankingModel;
 
@@ -23,6 +25,8 @@ import java.util.Set;
  * pairs --pairs PAIRS.tsv --tune-split S --test-split T
  * train --pairs FILE:SPLIT [--pairs FILE:SPLIT ...] --faq-pairs FILE:SPLIT [--out MODEL.json]
  * intents --templates INTENTS.yaml --utterances UTTERANCES.tsv [--split S] [--errors FILE]
+ * actions --kb KNOWLEDGE_DIR --cases ACTIONS.tsv [--errors FILE]           (see {@link DialogueCommands})
+ * conversations --kb KNOWLEDGE_DIR --file CONVERSATIONS.yaml [--errors FILE]
  * common: [--knowledge DIR] (lexicon and model; default knowledge/src/main/resources/knowledge) [--model FILE]
  * </pre>
  * The last line printed is always one JSON object.
@@ -42,7 +46,7 @@ public final class EvaluatorCli {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: eval|pairs|train|bench|intents --name value ... (see EvaluatorCli javadoc or docs/benchmarks.md)");
+            System.err.println("usage: eval|pairs|train|bench|intents|actions|conversations --name value ... (see EvaluatorCli javadoc or docs/benchmarks.md)");
             System.exit(2);
         }
         try {
@@ -61,13 +65,18 @@ public final class EvaluatorCli {
             case "train" -> new Trainer(out, lexicon(options)).train(options);
             case "bench" -> bench(options);
             case "intents" -> intents(options);
+            case "actions" -> new DialogueCommands(out).actions(options);
+            case "conversations" -> new DialogueCommands(out).conversations(options);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
 
     private void eval(Arguments options) {
         String which = options.get("engine", "default");
-        var full = knowledgeBase(Path.of(options.require("kb")));
+        Path kb = Path.of(options.require("kb"));
+        var full = knowledgeBase(kb);
+        // a knowledge folder's own intents take part, as in the product: a request starts a form, not an answer
+        IntentSet intents = Files.isDirectory(kb) ? KnowledgeFolder.open(kb).intents() : IntentFiles.builtin();
         boolean holdout = options.get("queries", "").equals(HOLDOUT);
         var split = holdout ? HoldoutSplit.lastSimilar(full) : null;
         var knowledge = holdout ? split.knowledge() : full;
@@ -78,7 +87,7 @@ public final class EvaluatorCli {
         Map<String, Object> defaults = null;
         Map<String, Object> baseline = null;
         if (which.equals("default") || which.equals("both")) {
-            defaults = evaluate(() -> new DefaultEngine(knowledge, lexicon(options), model(options)), queries, judged,
+            defaults = evaluate(() -> new DefaultEngine(knowledge, lexicon(options), model(options), intents), queries, judged,
                     options.get("errors", null), knowledge);
         }
         if (which.equals("baseline") || which.equals("both")) {
@@ -90,7 +99,7 @@ public final class EvaluatorCli {
         if (defaults != null && baseline != null) {
             var ratios = new LinkedHashMap<String, Object>();
             for (String metric : List.of("recall_at_1", "recall_at_5", "mrr", "judged_accuracy_at_1", "ook_f1",
-                    "overall_accuracy", "p50_ms", "p99_ms", "index_build_ms")) {
+                    "overall_accuracy", "answer_accuracy", "right_entry_first", "p50_ms", "p99_ms", "index_build_ms")) {
                 double b = ((Number) baseline.get(metric)).doubleValue();
                 double d = ((Number) defaults.get(metric)).doubleValue();
                 ratios.put(metric, b == 0 ? null : FaqMetrics.round(d / b));
@@ -127,7 +136,7 @@ public final class EvaluatorCli {
         }
     }
 
-    private static void writeLines(Path file, List<String> lines) {
+    static void writeLines(Path file, List<String> lines) {
         try {
             Files.write(file, lines);
         } catch (java.io.IOException e) {

@@ -17,6 +17,8 @@ final class FaqMetrics {
     private int outOfKbRejected;
     private int inKbRejected;
     private int correct;
+    private int answeredRight;
+    private int rightFirst;
     private int queries;
     private long[] latenciesNanos = new long[1024];
 
@@ -31,7 +33,13 @@ final class FaqMetrics {
             if (rank >= 1 && rank <= 5) hitsAt5++;
             if (rank >= 1) reciprocalRanks += 1.0 / rank;
             if (!answered) inKbRejected++;
-            if (answered && result.answeredId().equals(query.expectedId())) correct++;
+            if (answered && result.answeredId().equals(query.expectedId())) {
+                correct++;
+                answeredRight++;
+                rightFirst++;
+            } else if (query.expectedId().equals(result.clarifiedId())) {
+                rightFirst++;
+            }
         } else {
             outOfKb++;
             if (!answered) {
@@ -65,6 +73,9 @@ final class FaqMetrics {
         out.put("ook_recall", round(recall));
         out.put("ook_f1", round(precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)));
         out.put("overall_accuracy", round(ratio(correct, queries)));
+        // in scope only: answered with the right entry; or that, or a clarification that offers it first
+        out.put("answer_accuracy", round(ratio(answeredRight, inKb)));
+        out.put("right_entry_first", round(ratio(rightFirst, inKb)));
         out.put("p50_ms", round(percentile(sorted, 0.50) / 1e6));
         out.put("p99_ms", round(percentile(sorted, 0.99) / 1e6));
         out.put("index_build_ms", indexBuildMillis);
