@@ -34,7 +34,7 @@ final class MatchingPipeline {
     Reply ask(String question, Snapshot snapshot) {
         long start = System.nanoTime();
         NormalizedText normalized = analyzer.normalize(question);
-        List<IntentMatch> intentHits = intents.match(normalized.text());
+        List<IntentMatch> intentHits = intents.match(normalized.text(), normalized.unstripped());
         AnalyzedText analyzed = snapshot.homophones().correct(analyzer.analyze(normalized));
         List<Candidate> candidates = retriever.retrieve(snapshot.index(), analyzed);
         List<RankedCandidate> ranked = ranker.rank(analyzed, candidates, snapshot.profiles());
