@@ -6,8 +6,6 @@ import io.kefu.qa.QaBot;
 import io.kefu.qa.Reply;
 import io.kefu.qa.ReplyKind;
 import io.kefu.qa.Trace;
-import io.kefu.qa.intent.IntentFiles;
-import io.kefu.qa.intent.IntentSet;
 import io.kefu.qa.rank.RankingModel;
 
 /** The product's own pipeline, as the evaluator sees it. */
@@ -16,12 +14,12 @@ final class DefaultEngine implements Engine {
     private final QaBot bot;
 
     DefaultEngine(KnowledgeBase knowledge, Lexicon lexicon, RankingModel model) {
-        this(knowledge, lexicon, model, IntentFiles.builtin());
+        this(QaBot.builder(), knowledge, lexicon, model);
     }
 
-    /** @param intents the intents the bot recognises, e.g. a knowledge folder's */
-    DefaultEngine(KnowledgeBase knowledge, Lexicon lexicon, RankingModel model, IntentSet intents) {
-        this.bot = QaBot.builder().knowledge(knowledge).lexicon(lexicon).model(model).intents(intents).build();
+    /** @param base a builder that already knows the intents to recognise, e.g. a knowledge folder's */
+    DefaultEngine(QaBot.Builder base, KnowledgeBase knowledge, Lexicon lexicon, RankingModel model) {
+        this.bot = base.knowledge(knowledge).lexicon(lexicon).model(model).build();
     }
 
     @Override

@@ -32,6 +32,9 @@ record DialogueOutcome(Kind kind, String detail, List<String> suggestions) {
         }
     }
 
+    /** How an intent's fixed reply is named in {@link io.kefu.qa.Reply#id()}. */
+    private static final String INTENT_PREFIX = "intent:";
+
     DialogueOutcome {
         suggestions = List.copyOf(suggestions);
     }
@@ -71,8 +74,7 @@ record DialogueOutcome(Kind kind, String detail, List<String> suggestions) {
         BotMessage first = turn.messages().get(0);
         if (was != null && now == null && first.kind() == BotMessage.Kind.NOTICE) return of(Kind.FORM_CANCELLED, "");
         return switch (first.kind()) {
-            case ANSWER -> first.entryId() != null ? of(Kind.FAQ, first.entryId())
-                    : of(Kind.INTENT, turn.reply().id().substring(turn.reply().id().indexOf(':') + 1));
+            case ANSWER -> first.entryId() != null ? of(Kind.FAQ, first.entryId()) : of(Kind.INTENT, intentOf(turn));
             case CLARIFY -> new DialogueOutcome(Kind.CLARIFY,
                     first.suggestions().isEmpty() ? "" : first.suggestions().get(0).id(),
                     first.suggestions().stream().map(s -> s.id()).toList());
@@ -81,6 +83,13 @@ record DialogueOutcome(Kind kind, String detail, List<String> suggestions) {
                     ? of(Kind.FORM_PROMPT, "") : of(Kind.FORM, now.intent());
             default -> of(Kind.NONE, "");
         };
+    }
+
+    /** The intent whose fixed reply, or acknowledgement (好的 outside a form), the bot said. */
+    private static String intentOf(Turn turn) {
+        String id = turn.reply().id();
+        if (id != null && id.startsWith(INTENT_PREFIX)) return id.substring(INTENT_PREFIX.length());
+        return turn.reply().intent() == null ? "" : turn.reply().intent().intent();
     }
 
     /** Whether this observed outcome is the expected one; a clarification is right when it lists the expected entry. */

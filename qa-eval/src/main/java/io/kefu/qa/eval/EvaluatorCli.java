@@ -4,8 +4,7 @@ import io.kefu.qa.KnowledgeBase;
 import io.kefu.qa.KnowledgeException;
 import io.kefu.qa.KnowledgeFolder;
 import io.kefu.qa.Lexicon;
-import io.kefu.qa.intent.IntentFiles;
-import io.kefu.qa.intent.IntentSet;
+import io.kefu.qa.QaBot;
 import io.kefu.qa.internal.IntentClassifier;
 import io.kefu.qa.rank.RankingModel;
 
@@ -76,7 +75,8 @@ public final class EvaluatorCli {
         Path kb = Path.of(options.require("kb"));
         var full = knowledgeBase(kb);
         // a knowledge folder's own intents take part, as in the product: a request starts a form, not an answer
-        IntentSet intents = Files.isDirectory(kb) ? KnowledgeFolder.open(kb).intents() : IntentFiles.builtin();
+        java.util.function.Supplier<QaBot.Builder> base = Files.isDirectory(kb)
+                ? () -> KnowledgeFolder.open(kb).botBuilder() : QaBot::builder;
         boolean holdout = options.get("queries", "").equals(HOLDOUT);
         var split = holdout ? HoldoutSplit.lastSimilar(full) : null;
         var knowledge = holdout ? split.knowledge() : full;
@@ -87,7 +87,7 @@ public final class EvaluatorCli {
         Map<String, Object> defaults = null;
         Map<String, Object> baseline = null;
         if (which.equals("default") || which.equals("both")) {
-            defaults = evaluate(() -> new DefaultEngine(knowledge, lexicon(options), model(options), intents), queries, judged,
+            defaults = evaluate(() -> new DefaultEngine(base.get(), knowledge, lexicon(options), model(options)), queries, judged,
                     options.get("errors", null), knowledge);
         }
         if (which.equals("baseline") || which.equals("both")) {
