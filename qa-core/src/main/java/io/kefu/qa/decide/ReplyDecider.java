@@ -24,6 +24,9 @@ public final class ReplyDecider {
     /** A template that covers at least this share of a question outweighs an FAQ match that is not confident. */
     static final double INTENT_COVERAGE = 0.5;
 
+    /** The order in which the routes of intent hits are tried: what the customer explicitly wants first. */
+    private static final List<IntentRoute> PRECEDENCE = List.of(IntentRoute.HANDOFF, IntentRoute.FORM, IntentRoute.REPLY);
+
     private final Thresholds thresholds;
     private final Map<String, IntentRoute> routes;
     private final Map<String, String> intentReplies;
@@ -94,9 +97,6 @@ public final class ReplyDecider {
         }
         return faq.withIntent(best);
     }
-
-    /** The order in which the routes of intent hits are tried: what the customer explicitly wants first. */
-    private static final List<IntentRoute> PRECEDENCE = List.of(IntentRoute.HANDOFF, IntentRoute.FORM, IntentRoute.REPLY);
 
     /** The rule by which a hit decides the reply (for the trace), or null when it leaves the reply to the FAQ. */
     private static String ruleFor(RoutedIntent candidate, Verdict faq) {

@@ -16,13 +16,18 @@ public final class Phrasing {
             "明白了", "知道了", "清楚了", "了解了", "谢谢你", "谢谢您", "嗯嗯", "恩恩", "哦哦", "好的", "好吧", "那好", "是的",
             "谢谢", "多谢", "收到", "懂了", "okay", "ok", "嗯", "恩", "哦", "噢", "喔", "啊", "呃", "额", "哎", "唉", "好", "行",
             "对", "那");
-    /** Sentence-final particles that add tone only ("呢" and "吗" ask, so they are not here). */
-    private static final List<String> TRAILING_FILLER = List.of("哈哈", "啊", "呀", "哈", "啦", "吧", "哦", "噢", "喔",
-            "嘛", "哟", "咯");
+    /**
+     * Sentence-final particles that add tone only ("呢" and "吗" ask, so they are not here), and a parting word
+     * after the rest (没别的事了，拜拜).
+     */
+    private static final List<String> TRAILING_FILLER = List.of("哈哈", "拜拜", "再见", "啊", "呀", "哈", "啦", "吧",
+            "哦", "噢", "喔", "嘛", "哟", "咯");
     /** Words that ask the bot to act on what follows them. */
     private static final List<String> REQUEST_CUES = List.of("帮我", "帮忙", "给我", "替我", "麻烦", "请帮", "请给",
             "请你", "请把", "请转", "我要", "我想要", "我需要", "申请", "赶紧", "赶快", "快点", "马上", "尽快", "立刻", "立即",
             "能不能", "可不可以", "能否", "可以", "让");
+    /** Verbs that ask for it when they open a clause (看看我的流量还剩多少), not after 想 (想看下余额 may be a wish). */
+    private static final List<String> IMPERATIVES = List.of("查查", "查一下", "查下", "看看", "看一下", "看下");
     /** The cues that ask for what was just said when they follow it (…，帮我查一下; …，赶紧派人来). */
     private static final List<String> FOLLOWING_CUES = List.of("帮我", "帮忙", "给我", "替我", "麻烦", "请帮", "请你",
             "赶紧", "赶快", "快点", "马上", "尽快", "立刻", "立即");
@@ -69,7 +74,8 @@ public final class Phrasing {
 
     /**
      * Whether the hit at {@code [start, stop)} is asked for: a request cue stands just before it (or opens it) with
-     * no question word in between (帮我挂失, 我要投诉, 能不能找个人工; not 我要怎么挂失), or follows it closely in a
+     * no question word in between (帮我挂失, 我要投诉, 能不能找个人工; not 我要怎么挂失), an imperative opens the clause
+     * it is in (看看我的流量还剩多少; not 怎么查一下话费), or a request follows it closely in a
      * message that asks nothing after the cue (这个月流量用了多少了，帮我查一下; 宽带又坏了，赶紧派人来).
      */
     static boolean demands(String text, int start, int stop) {
@@ -79,6 +85,10 @@ public final class Phrasing {
                 int cueEnd = at + cue.length();
                 if (!asksQuestion(text.substring(cueEnd, Math.max(cueEnd, start)))) return true;
             }
+        }
+        for (String verb : IMPERATIVES) {
+            int at = text.indexOf(verb, from);
+            if (at >= 0 && at < stop && (at == 0 || text.charAt(at - 1) == ' ')) return true;
         }
         int until = Math.min(text.length(), stop + CUE_WINDOW);
         for (String cue : FOLLOWING_CUES) {
