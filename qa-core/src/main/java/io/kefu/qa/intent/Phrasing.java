@@ -33,8 +33,10 @@ public final class Phrasing {
             "赶紧", "赶快", "快点", "马上", "尽快", "立刻", "立即");
     /** How far before an intent hit a request cue may stand ("帮我把银行卡挂失", "赶紧派人来"). */
     private static final int CUE_WINDOW = 6;
+    /** Question words; not the indefinite uses 好几天, 这几个, 没什么, 不怎么 (a few, nothing much, hardly). */
     private static final Pattern QUESTION = Pattern.compile(
-            "怎|咋|如何|为什么|为啥|什么|啥|谁|多少|多久|多长|多大|哪|几|吗|么|呢|是否|能否|(\\p{IsHan})[不没]\\1");
+            "(?<![没不])怎|咋|如何|为什么|为啥|(?<!没)什么|啥|谁|多少|多久|多长|多大|哪|(?<![好十这那])几|吗|(?<![什怎那])么|呢"
+                    + "|是否|能否|(\\p{IsHan})[不没]\\1");
 
     private Phrasing() {
     }
