@@ -6,6 +6,7 @@ import io.kefu.qa.Reply;
 import io.kefu.qa.ReplyKind;
 import io.kefu.qa.Suggestion;
 import io.kefu.qa.Trace;
+import io.kefu.qa.intent.Phrasing;
 
 import java.util.List;
 import java.util.Map;
@@ -66,16 +67,20 @@ final class FollowUps {
 
     /**
      * A question that could lean on the last answer: not a request, a hand-off, a fixed reply or a conversation move
-     * (好的, 谢谢, 不用了 are just that), and either without an answer of its own or short, opening like 那/还有,
-     * pointing back (那边), or about nothing in particular; read from the reply's trace, not again.
+     * (好的, 谢谢, 不用了 are just that); a question, a statement that names something, or opening like 那/还有 or
+     * pointing back (那边); and either without an answer of its own, short, pointing back, or about nothing in
+     * particular. Read from the reply's trace, not again.
      */
     private static boolean mayFollowUp(Reply alone) {
         if (alone.kind() == ReplyKind.HANDOFF || alone.kind() == ReplyKind.FORM) return false;
         if (alone.kind() == ReplyKind.ANSWER && alone.question() == null) return false;
         if (alone.intent() != null && alone.intent().exact()) return false;
         String normalized = alone.trace().normalized();
-        return alone.kind() != ReplyKind.ANSWER || normalized.length() <= FOLLOW_UP_MAX_LENGTH
-                || FOLLOW_UP_CUE.matcher(normalized).find() || alone.trace().keywords().isEmpty();
+        boolean cue = FOLLOW_UP_CUE.matcher(normalized).find();
+        boolean says = !alone.trace().keywords().isEmpty() || Phrasing.asksQuestion(normalized);
+        if (!cue && !says) return false; // 烦死了 asks nothing and names nothing: nothing to read into the topic
+        return alone.kind() != ReplyKind.ANSWER || normalized.length() <= FOLLOW_UP_MAX_LENGTH || cue
+                || alone.trace().keywords().isEmpty();
     }
 
     /**

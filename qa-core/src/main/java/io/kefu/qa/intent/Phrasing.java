@@ -11,11 +11,14 @@ import java.util.regex.Pattern;
  */
 public final class Phrasing {
 
-    /** Acknowledgements and interjections that may open a message without changing what it asks; longest first. */
+    /**
+     * Acknowledgements, thanks, greetings and interjections that may open a message without changing what it asks;
+     * longest first.
+     */
     private static final List<String> LEADING_FILLER = List.of(
-            "明白了", "知道了", "清楚了", "了解了", "谢谢你", "谢谢您", "嗯嗯", "恩恩", "哦哦", "好的", "好吧", "那好", "是的",
-            "谢谢", "多谢", "收到", "懂了", "okay", "ok", "嗯", "恩", "哦", "噢", "喔", "啊", "呃", "额", "哎", "唉", "好", "行",
-            "对", "那");
+            "明白了", "知道了", "清楚了", "了解了", "谢谢你", "谢谢您", "谢谢啦", "谢谢了", "多谢了", "嗯嗯", "恩恩", "哦哦",
+            "好的", "好吧", "好嘞", "好滴", "好啊", "行吧", "那好", "是的", "谢谢", "多谢", "谢啦", "谢了", "收到", "懂了", "你好", "您好", "在吗", "在么",
+            "okay", "ok", "嗯", "恩", "哦", "噢", "喔", "啊", "呃", "额", "哎", "唉", "喂", "好", "行", "对", "那");
     /**
      * Sentence-final particles that add tone only ("呢" and "吗" ask, so they are not here), and a parting word
      * after the rest (没别的事了，拜拜).
