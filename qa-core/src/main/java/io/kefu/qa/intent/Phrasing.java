@@ -34,6 +34,8 @@ public final class Phrasing {
     /** The cues that ask for what was just said when they follow it (…，帮我查一下; …，赶紧派人来). */
     private static final List<String> FOLLOWING_CUES = List.of("帮我", "帮忙", "给我", "替我", "麻烦", "请帮", "请你",
             "赶紧", "赶快", "快点", "马上", "尽快", "立刻", "立即");
+    /** Verbs after which 给我 means "to me" (打给我, 发给我), not "for me". */
+    private static final String DATIVE_VERBS = "打发寄转送交还回传退卖借留带拿递";
     /** How far before an intent hit a request cue may stand ("帮我把银行卡挂失", "赶紧派人来"). */
     private static final int CUE_WINDOW = 6;
     /** Question words; not the indefinite uses 好几天, 这几个, 没什么, 不怎么 (a few, nothing much, hardly). */
@@ -42,6 +44,11 @@ public final class Phrasing {
                     + "|是否|能否|(\\p{IsHan})[不没]\\1");
 
     private Phrasing() {
+    }
+
+    /** 给我 after a verb that gives (什么号码会打给我核实投诉): the customer is told something, asks for nothing. */
+    private static boolean dative(String text, int at, String cue) {
+        return cue.equals("给我") && at > 0 && DATIVE_VERBS.indexOf(text.charAt(at - 1)) >= 0;
     }
 
     /** Whether the text asks something: a question word, or a verb asked both ways (欠不欠, 能不能, 有没有). */
@@ -88,7 +95,7 @@ public final class Phrasing {
         for (String cue : REQUEST_CUES) {
             for (int at = text.indexOf(cue, from); at >= 0 && at + cue.length() <= stop; at = text.indexOf(cue, at + 1)) {
                 int cueEnd = at + cue.length();
-                if (!asksQuestion(text.substring(cueEnd, Math.max(cueEnd, start)))) return true;
+                if (!dative(text, at, cue) && !asksQuestion(text.substring(cueEnd, Math.max(cueEnd, start)))) return true;
             }
         }
         for (String verb : IMPERATIVES) {

@@ -73,7 +73,8 @@ class MoodAndFillerTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({"帮我报修一下, DEMAND", "宽带坏了，赶紧派人来修, DEMAND", "能不能派人来修, DEMAND",
-            "宽带坏了怎么办, QUESTION", "我要怎么报修, QUESTION", "宽带坏了好几天了, STATEMENT"})
+            "宽带坏了怎么办, QUESTION", "我要怎么报修, QUESTION", "谁会打给我确认报修, QUESTION",
+            "宽带坏了好几天了, STATEMENT"})
     void eachHitSaysWhetherItIsAskedForAskedAboutOrStated(String text, Mood mood) {
         IntentMatch hit = match(text).stream().filter(h -> h.intent().equals("repair")).findFirst().orElseThrow();
         assertEquals(mood, hit.mood(), text);
