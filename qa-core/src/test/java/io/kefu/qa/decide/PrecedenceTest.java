@@ -9,8 +9,7 @@ import io.kefu.qa.intent.IntentMatch;
 import io.kefu.qa.intent.Mood;
 import io.kefu.qa.rank.RankedCandidate;
 import io.kefu.qa.rank.Thresholds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,17 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class PrecedenceTest {
 
     private static final KnowledgeFolder FOLDER = KnowledgeFolder.open(Path.of("src", "test", "resources", "precedence"));
-    private static QaBot bot;
-
-    @BeforeAll
-    static void loadBot() {
-        bot = FOLDER.botBuilder().model(Fixtures.model()).build();
-    }
-
-    @AfterAll
-    static void closeBot() {
-        bot.close();
-    }
+    @AutoClose
+    private static final QaBot BOT = FOLDER.botBuilder().model(Fixtures.model()).build();
 
     /** What the bot does, in the words of the table: handoff:, form:, intent: (a fixed reply), answer:, context:. */
     private static String outcome(Reply reply) {
@@ -86,7 +76,7 @@ class PrecedenceTest {
             挂失要不要手续费                                       | answer:card-fee
             """)
     void aMessageIsHandledTheWayAPersonWouldReadIt(String message, String expected) {
-        Reply reply = bot.ask(message);
+        Reply reply = BOT.ask(message);
         assertEquals(expected, outcome(reply), () -> message + ": " + reply.trace().decidedBy() + " " + reply.intent());
     }
 
@@ -94,7 +84,7 @@ class PrecedenceTest {
     @ValueSource(strings = {"我想知道我欠不欠费", "流量是不是不够了", "为什么我的卡不能用了", "没有收到验证码怎么办",
             "别人打我电话怎么不通", "不在本地能挂失吗"})
     void aNegationInsideAQuestionIsNeverAYesOrANo(String question) {
-        Reply reply = bot.ask(question);
+        Reply reply = BOT.ask(question);
         String intent = reply.intent() == null ? "" : reply.intent().intent();
         assertFalse(Set.of("deny", "affirm", "cancel").contains(intent), () -> question + " read as " + reply.intent());
         assertFalse(outcome(reply).startsWith("context:"), question);
@@ -125,7 +115,7 @@ class PrecedenceTest {
 
     @Test
     void aMixedComplaintAndQuestionIsHandedOverWithoutAnAnswer() {
-        Reply reply = bot.ask("你们乱扣费，我要投诉，扣的钱什么时候退");
+        Reply reply = BOT.ask("你们乱扣费，我要投诉，扣的钱什么时候退");
         assertEquals(ReplyKind.HANDOFF, reply.kind());
         assertEquals(null, reply.answer(), "the agent answers the question, with the whole message in view");
     }

@@ -3,9 +3,7 @@ package io.kefu.qa.dialog;
 import io.kefu.qa.Fixtures;
 import io.kefu.qa.KnowledgeFolder;
 import io.kefu.qa.QaBot;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,28 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConversationFlowTest {
 
-    private static final KnowledgeFolder FOLDER =
-            KnowledgeFolder.open(Path.of("src", "test", "resources", "dialogue"));
-    private static QaBot bot;
-    private Dialogue dialogue;
-    private DialogueState state;
-
-    @BeforeAll
-    static void loadBot() {
-        bot = FOLDER.botBuilder().model(Fixtures.model()).build();
-    }
-
-    @AfterAll
-    static void closeBot() {
-        bot.close();
-    }
-
-    @BeforeEach
-    void newConversation() {
-        dialogue = Dialogue.builder(bot).forms(FOLDER.forms()).texts(FOLDER.texts())
-                .clock(Clock.fixed(Instant.parse("2026-12-04T08:00:00Z"), ZoneOffset.UTC)).build();
-        state = DialogueState.start();
-    }
+    /** The dialogue tests' own knowledge folder, which DialogueTest uses too. */
+    private static final KnowledgeFolder FOLDER = KnowledgeFolder.open(Path.of("src", "test", "resources", "dialogue"));
+    @AutoClose
+    private static final QaBot BOT = FOLDER.botBuilder().model(Fixtures.model()).build();
+    private final Dialogue dialogue = Dialogue.builder(BOT).forms(FOLDER.forms()).texts(FOLDER.texts())
+            .clock(Clock.fixed(Instant.parse("2026-12-04T08:00:00Z"), ZoneOffset.UTC)).build();
+    private DialogueState state = DialogueState.start();
 
     private Turn say(String text) {
         Turn turn = dialogue.respond(state, text);

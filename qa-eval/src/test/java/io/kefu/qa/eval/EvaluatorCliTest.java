@@ -122,11 +122,16 @@ class EvaluatorCliTest {
                 "the baseline never asks back");
     }
 
+    /** A dialogue command on the dialogue fixture and one of its sets, with its errors written to {@code errors}. */
+    private static JsonNode playDialogue(String command, String setOption, String set, Path errors) {
+        return run(common(command, "--kb", DIALOGUE.toString(), "--" + setOption, DIALOGUE_SETS.resolve(set).toString(),
+                "--errors", errors.toString()));
+    }
+
     @Test
     void actionsPlaysEachMessageAsANewConversation(@TempDir Path dir) throws java.io.IOException {
         Path errors = dir.resolve("errors.tsv");
-        JsonNode result = run(common("actions", "--kb", DIALOGUE.toString(), "--cases",
-                DIALOGUE_SETS.resolve("actions.tsv").toString(), "--errors", errors.toString()));
+        JsonNode result = playDialogue("actions", "cases", "actions.tsv", errors);
         assertEquals(8, result.get("cases").asInt());
         assertEquals(0.875, result.get("accuracy").asDouble(), 1e-9, result.toString());
         assertEquals(1.0, result.get("form_accuracy").asDouble(), result.toString());
@@ -138,8 +143,7 @@ class EvaluatorCliTest {
     @Test
     void conversationsCarryTheStateFromTurnToTurn(@TempDir Path dir) throws java.io.IOException {
         Path errors = dir.resolve("errors.tsv");
-        JsonNode result = run(common("conversations", "--kb", DIALOGUE.toString(), "--file",
-                DIALOGUE_SETS.resolve("conversations.yaml").toString(), "--errors", errors.toString()));
+        JsonNode result = playDialogue("conversations", "file", "conversations.yaml", errors);
         assertEquals(10, result.get("turns").asInt());
         assertEquals(0.9, result.get("turns_right").asDouble(), 1e-9, result.toString());
         assertEquals(1.0, result.get("form_prompt_accuracy").asDouble(), "the same detail asked again");
