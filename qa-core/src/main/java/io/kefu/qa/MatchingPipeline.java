@@ -37,7 +37,7 @@ final class MatchingPipeline {
     Reply ask(String question, Snapshot snapshot) {
         long start = System.nanoTime();
         NormalizedText normalized = analyzer.normalize(question);
-        List<IntentMatch> intentHits = intents.match(normalized.text());
+        List<IntentMatch> intentHits = intents.match(normalized.text(), normalized.unstripped());
         AnalyzedText analyzed = snapshot.homophones().correct(analyzer.analyze(normalized));
         List<RankedCandidate> ranked = rank(analyzed, snapshot);
         Calibration.Band band = snapshot.calibration().bandFor(MessageLength.of(normalized.text()));

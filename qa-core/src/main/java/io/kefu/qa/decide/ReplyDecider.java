@@ -24,6 +24,9 @@ public final class ReplyDecider {
     /** A template that covers at least this share of a question outweighs an FAQ match that is not confident. */
     static final double INTENT_COVERAGE = 0.5;
 
+    /** The order in which the routes of intent hits are tried: what the customer explicitly wants first. */
+    private static final List<IntentRoute> PRECEDENCE = List.of(IntentRoute.HANDOFF, IntentRoute.FORM, IntentRoute.REPLY);
+
     private final Thresholds thresholds;
     private final Map<String, IntentRoute> routes;
     private final Map<String, String> intentReplies;
@@ -68,21 +71,23 @@ public final class ReplyDecider {
     enum Verdict { ANSWER, CLARIFY, NONE, INTENT }
 
     /**
-     * Compares the best actionable intent hit with the FAQ ranking: a template that covers the whole question with
-     * every required slot wins outright; one that covers most of it wins over an FAQ match that is not confident
-     * enough to answer; otherwise the FAQ decides.
+     * Weighs the intent hits against the FAQ ranking the way a person would (docs/intents.md, "Precedence"): the
+     * customer's explicit wishes first (a person, a complaint), then a request to act (a form), then a fixed reply;
+     * within each, the hits in the matcher's order. A hit decides when it is the whole message; when the customer
+     * demands it (帮我挂失, 我要投诉); when it is stated (太坑了, 宽带又坏了) and the FAQ has no confident answer, a
+     * hand-off always and a form or a fixed reply when it covers most of the message. A question (怎么挂失, 投诉电话是
+     * 多少) is the FAQ's, unless the FAQ has nothing for it.
      *
      * @param intents intent hits, best first, each with its route
      */
     Decision decide(List<RoutedIntent> intents, List<RankedCandidate> ranked) {
         Decision faq = decide(ranked);
         IntentMatch best = intents.isEmpty() ? null : intents.get(0).match();
-        for (RoutedIntent candidate : intents) {
-            if (candidate.route() == IntentRoute.CONTEXT) continue;
-            IntentMatch match = candidate.match();
-            if (match.exact()) return intentDecision(candidate, "exact template " + match.template());
-            if (match.coverage() >= INTENT_COVERAGE && faq.verdict() != Verdict.ANSWER) {
-                return intentDecision(candidate, "template covers most of the question: " + match.template());
+        for (IntentRoute route : PRECEDENCE) {
+            for (RoutedIntent candidate : intents) {
+                if (candidate.route() != route) continue;
+                String rule = ruleFor(candidate, faq.verdict());
+                if (rule != null) return intentDecision(candidate, rule);
             }
         }
         if (!intents.isEmpty() && intents.get(0).route() == IntentRoute.CONTEXT && best.exact()
@@ -91,6 +96,23 @@ public final class ReplyDecider {
             return new Decision(Verdict.NONE, "dialogue word outside a dialogue", List.of(), best, IntentRoute.CONTEXT);
         }
         return faq.withIntent(best);
+    }
+
+    /** The rule by which a hit decides the reply (for the trace), or null when it leaves the reply to the FAQ. */
+    private static String ruleFor(RoutedIntent candidate, Verdict faq) {
+        IntentMatch match = candidate.match();
+        if (match.exact()) return "exact template " + match.template();
+        boolean handoff = candidate.route() == IntentRoute.HANDOFF;
+        boolean covers = match.coverage() >= INTENT_COVERAGE;
+        return switch (match.mood()) {
+            case DEMAND -> candidate.route() != IntentRoute.REPLY || (covers && faq != Verdict.ANSWER)
+                    ? "asked for: " + match.template() : null;
+            case STATEMENT -> faq == Verdict.ANSWER ? null
+                    : handoff ? "said: " + match.template()
+                    : covers ? "template covers most of the question: " + match.template() : null;
+            case QUESTION -> faq == Verdict.NONE && (handoff || covers)
+                    ? "a question the FAQ has nothing for: " + match.template() : null;
+        };
     }
 
     /** An intent hit with what its intent asks for. */

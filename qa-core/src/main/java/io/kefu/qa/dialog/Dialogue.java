@@ -113,6 +113,11 @@ public final class Dialogue {
                 return Turn.of(out, state.withMisses(0), reply);
             }
             default -> {
+                if (reply.intent() != null && reply.intent().exact()) {
+                    // a yes, a no or 不用了 on its own: the customer was heard, nothing was missed
+                    out.add(messages.acknowledged());
+                    return Turn.of(out, state.withMisses(0), reply);
+                }
                 return misses.missed(state, reply, out);
             }
         }

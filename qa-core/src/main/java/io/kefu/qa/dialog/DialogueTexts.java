@@ -33,6 +33,7 @@ public final class DialogueTexts {
     enum Key {
         CLARIFY("clarify"),
         NOT_FOUND("not_found"),
+        ACKNOWLEDGED("acknowledged"),
         HANDOFF("handoff"),
         HANDOFF_COMPLAINT("handoff_complaint"),
         FORM_FAILED("form_failed"),

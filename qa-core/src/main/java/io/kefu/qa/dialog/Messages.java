@@ -31,6 +31,11 @@ final class Messages {
                 List.of(humanButton()));
     }
 
+    /** To 好的, 嗯嗯 or 不用了 outside a form: heard, without pretending it was a question. */
+    BotMessage acknowledged() {
+        return BotMessage.of(BotMessage.Kind.ANSWER, texts.get(DialogueTexts.Key.ACKNOWLEDGED));
+    }
+
     BotMessage handoff(HandoffReason reason) {
         DialogueTexts.Key text = switch (reason) {
             case COMPLAINT -> DialogueTexts.Key.HANDOFF_COMPLAINT;

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param slots     slot name to slot type; a slot not listed here has the type of its own name ({@code {product}}
  *                  is a {@code product}). May list slots no template mentions, for a form to ask for.
  * @param source    the file it came from, for error messages
+ * @param wholeMessage whether it counts only as the whole message, filler aside (好的, 不是, 谢谢, 拜拜): a question
+ *                  that merely contains 不 or 好 is not a refusal or a yes, so a partial hit of it is no hit
  */
 public record Intent(String name, int priority, List<Template> templates, String reply, Map<String, String> slots,
-                     String source) {
+                     String source, boolean wholeMessage) {
 
     public Intent {
         Objects.requireNonNull(name, "name");
@@ -27,6 +29,12 @@ public record Intent(String name, int priority, List<Template> templates, String
         reply = reply == null ? "" : reply;
         slots = Collections.unmodifiableMap(new LinkedHashMap<>(slots));
         Objects.requireNonNull(source, "source");
+    }
+
+    /** An intent that may be found anywhere in a message. */
+    public Intent(String name, int priority, List<Template> templates, String reply, Map<String, String> slots,
+                  String source) {
+        this(name, priority, templates, reply, slots, source, false);
     }
 
     /** The type a slot of this intent is bound to. */

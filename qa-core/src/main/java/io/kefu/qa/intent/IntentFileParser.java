@@ -25,7 +25,7 @@ final class IntentFileParser {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Set<String> FILE_KEYS = Set.of("entities", "intents");
-    private static final Set<String> INTENT_KEYS = Set.of("name", "priority", "templates", "reply", "slots");
+    private static final Set<String> INTENT_KEYS = Set.of("name", "priority", "templates", "reply", "slots", "whole_message");
     private static final Set<String> TEMPLATE_KEYS = Set.of("text", "priority");
 
     private final String source;
@@ -119,7 +119,10 @@ final class IntentFileParser {
         for (int t = 0; t < list.size(); t++) templates.add(template(list.get(t), priority, where, t));
         String reply = node.path("reply").isMissingNode() || node.path("reply").isNull() ? ""
                 : scalar(node.path("reply"), where, "reply").strip();
-        var intent = new Intent(name, priority, templates, reply, slots(node.path("slots"), where), source);
+        JsonNode whole = node.path("whole_message");
+        if (!whole.isMissingNode() && !whole.isBoolean()) throw problem(where, "whole_message", "expected true or false");
+        var intent = new Intent(name, priority, templates, reply, slots(node.path("slots"), where), source,
+                whole.asBoolean(false));
         for (int t = 0; t < templates.size(); t++) TemplateCompiler.expand(intent, t);
         return intent;
     }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,19 +92,47 @@ public final class IntentMatcher {
         String text = normalizedText.length() > MAX_LENGTH ? normalizedText.substring(0, MAX_LENGTH) : normalizedText;
         int[] nonSpace = nonSpaceBefore(text);
         var best = new HashMap<String, Hit>();
+        var demanded = new HashSet<String>();
         for (Reading reading : Reading.all(text, recognizer.recognize(text), types)) {
             automaton.find(reading, (begin, end, pattern) -> {
                 if (splitsAsciiWord(text, reading, begin, end)) return;
-                int matched = nonSpace[reading.to()[end - 1]] - nonSpace[reading.from()[begin]];
-                boolean exact = begin == 0 && end == reading.skeleton().length && !pattern.missingRequired();
-                var hit = new Hit(templates.get(pattern.template()), reading, begin, end, pattern,
-                        (double) matched / nonSpace[text.length()], exact);
-                best.merge(hit.template().intent().name(), hit, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
+                CompiledTemplate template = templates.get(pattern.template());
+                int start = reading.from()[begin];
+                int stop = reading.to()[end - 1];
+                boolean exact = !pattern.missingRequired() && Phrasing.onlyFillerAround(text, start, stop);
+                if (template.intent().wholeMessage() && !exact) return;
+                String name = template.intent().name();
+                if (!demanded.contains(name) && Phrasing.demands(text, start, stop)) demanded.add(name);
+                var hit = new Hit(template, reading, begin, end, pattern,
+                        (double) (nonSpace[stop] - nonSpace[start]) / nonSpace[text.length()], exact);
+                best.merge(name, hit, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
             });
         }
         var hits = new ArrayList<>(best.values());
         hits.sort(ORDER);
-        return hits.stream().map(hit -> hit.toMatch(text)).toList();
+        boolean asks = !hits.isEmpty() && Phrasing.asksQuestion(text);
+        return hits.stream().map(hit -> {
+            String name = hit.template().intent().name();
+            Mood mood = demanded.contains(name) ? Mood.DEMAND : asks ? Mood.QUESTION : Mood.STATEMENT;
+            return hit.toMatch(text, mood);
+        }).toList();
+    }
+
+    /**
+     * {@link #match(String)} for a message whose polite filler the normaliser stripped: when the message as written
+     * ({@code unstripped}) is wholly a conversation move, its hits, because the filler was the message ("好的 谢谢"
+     * is thanks, though "好的" alone is a yes); otherwise the hits of the stripped text.
+     */
+    public List<IntentMatch> match(String normalizedText, String unstripped) {
+        if (unstripped != null && !unstripped.equals(normalizedText)) {
+            List<IntentMatch> whole = match(unstripped);
+            if (!whole.isEmpty() && whole.get(0).exact() && wholeMessage(whole.get(0).intent())) return whole;
+        }
+        return match(normalizedText);
+    }
+
+    private boolean wholeMessage(String intent) {
+        return intents.intent(intent).map(Intent::wholeMessage).orElse(false);
     }
 
     /** What this matcher was compiled from. */
@@ -169,7 +198,7 @@ public final class IntentMatcher {
     private record Hit(CompiledTemplate template, Reading reading, int begin, int end, TemplateAutomaton.Pattern pattern,
                        double coverage, boolean exact) {
 
-        IntentMatch toMatch(String text) {
+        IntentMatch toMatch(String text, Mood mood) {
             var slots = new LinkedHashMap<String, SlotValue>();
             int next = 0;
             for (int k = begin; k < end; k++) {
@@ -177,7 +206,8 @@ public final class IntentMatcher {
                 if (value != null) slots.put(pattern.slotNames().get(next++), value.toSlotValue(text));
             }
             Template written = template.template();
-            return new IntentMatch(template.intent().name(), written.text(), written.priority(), slots, coverage, exact);
+            return new IntentMatch(template.intent().name(), written.text(), written.priority(), slots, coverage, exact,
+                    mood);
         }
     }
 }

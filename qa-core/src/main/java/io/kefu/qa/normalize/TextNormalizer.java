@@ -30,7 +30,7 @@ public final class TextNormalizer {
         String simplified = HanLP.t2s(toHalfWidthWithSeparators(clipped));
         String collapsed = collapseSpaces(simplified);
         String core = stripFiller(collapsed);
-        return new NormalizedText(raw, core.isEmpty() ? collapsed : core);
+        return new NormalizedText(raw, core.isEmpty() ? collapsed : core, collapsed);
     }
 
     /**

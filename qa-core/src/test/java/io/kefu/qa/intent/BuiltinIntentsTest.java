@@ -29,8 +29,8 @@ class BuiltinIntentsTest {
                 "human", List.of("转人工", "人工客服", "找真人", "我要人工", "真人服务", "帮我转接人工客服", "我想和人工聊"),
                 "complaint", List.of("投诉", "举报", "太差了", "我要投诉你们", "你们服务太差了", "垃圾服务"),
                 "affirm", List.of("是的", "对", "好的", "嗯", "嗯嗯", "可以", "OK"),
-                "deny", List.of("不是", "不对", "不需要", "没有"),
-                "cancel", List.of("算了", "不用了", "取消", "不办了", "我先不办了"),
+                "deny", List.of("不是", "不对", "没有", "没有了", "不是的"),
+                "cancel", List.of("算了", "不用了", "不需要", "取消", "不办了", "我先不办了"),
                 "chitchat", List.of("你是谁", "你是机器人吗", "你叫什么", "你叫什么名字"));
         var wrong = new ArrayList<String>();
         phrasings.forEach((intent, questions) -> {

@@ -32,11 +32,10 @@ final class DefaultEngine implements Engine {
     @Override
     public Result ask(String question) {
         Reply reply = bot.ask(question);
-        String offered = reply.answered() ? reply.id()
-                : reply.kind() == ReplyKind.CLARIFY && !reply.suggestions().isEmpty() ? reply.suggestions().get(0).id()
-                : null;
+        String clarified = reply.kind() == ReplyKind.CLARIFY && !reply.suggestions().isEmpty()
+                ? reply.suggestions().get(0).id() : null;
         return new Result(reply.trace().candidates().stream().map(Trace.Candidate::id).toList(),
-                reply.answered() ? reply.id() : null, offered);
+                reply.answered() ? reply.id() : null, clarified);
     }
 
     @Override

@@ -26,6 +26,8 @@ import java.util.Set;
  * pairs --pairs PAIRS.tsv --tune-split S --test-split T
  * train --pairs FILE:SPLIT [--pairs FILE:SPLIT ...] --faq-pairs FILE:SPLIT [--out MODEL.json]
  * intents --templates INTENTS.yaml --utterances UTTERANCES.tsv [--split S] [--errors FILE]
+ * actions --kb KNOWLEDGE_DIR --cases ACTIONS.tsv [--errors FILE]           (see {@link DialogueCommands})
+ * conversations --kb KNOWLEDGE_DIR --file CONVERSATIONS.yaml [--errors FILE]
  * common: [--knowledge DIR] (lexicon and model; default knowledge/src/main/resources/knowledge) [--model FILE]
  * </pre>
  * The last line printed is always one JSON object.
@@ -45,7 +47,7 @@ public final class EvaluatorCli {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: eval|pairs|train|calibrate|bench|intents --name value ... (see EvaluatorCli javadoc or docs/benchmarks.md)");
+            System.err.println("usage: eval|pairs|train|calibrate|bench|intents|actions|conversations --name value ... (see EvaluatorCli javadoc or docs/benchmarks.md)");
             System.exit(2);
         }
         try {
@@ -65,13 +67,19 @@ public final class EvaluatorCli {
             case "calibrate" -> new CalibrateCommand(out).run(options);
             case "bench" -> bench(options);
             case "intents" -> intents(options);
+            case "actions" -> new DialogueCommands(out).actions(options);
+            case "conversations" -> new DialogueCommands(out).conversations(options);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
 
     private void eval(Arguments options) {
         String which = options.get("engine", "default");
-        var full = knowledgeBase(Path.of(options.require("kb")));
+        Path kb = Path.of(options.require("kb"));
+        var full = knowledgeBase(kb);
+        // a knowledge folder's own intents take part, as in the product: a request starts a form, not an answer
+        java.util.function.Supplier<QaBot.Builder> base = Files.isDirectory(kb)
+                ? () -> KnowledgeFolder.open(kb).botBuilder() : QaBot::builder;
         boolean holdout = options.get("queries", "").equals(HOLDOUT);
         var split = holdout ? HoldoutSplit.lastSimilar(full) : null;
         var knowledge = holdout ? split.knowledge() : full;
@@ -82,8 +90,8 @@ public final class EvaluatorCli {
         Map<String, Object> defaults = null;
         Map<String, Object> baseline = null;
         if (which.equals("default") || which.equals("both")) {
-            var calibration = CalibrationOptions.from(options, Path.of(options.require("kb")));
-            defaults = evaluate(() -> new DefaultEngine(calibration.apply(QaBot.builder().knowledge(knowledge)
+            var calibration = CalibrationOptions.from(options, kb);
+            defaults = evaluate(() -> new DefaultEngine(calibration.apply(base.get().knowledge(knowledge)
                             .lexicon(lexicon(options)).model(model(options)))), queries, judged,
                     options.get("errors", null), knowledge);
         }
@@ -96,7 +104,7 @@ public final class EvaluatorCli {
         if (defaults != null && baseline != null) {
             var ratios = new LinkedHashMap<String, Object>();
             for (String metric : List.of("recall_at_1", "recall_at_5", "mrr", "judged_accuracy_at_1", "ook_f1",
-                    "overall_accuracy", "p50_ms", "p99_ms", "index_build_ms")) {
+                    "overall_accuracy", "answer_accuracy", "right_entry_first", "p50_ms", "p99_ms", "index_build_ms")) {
                 double b = ((Number) baseline.get(metric)).doubleValue();
                 double d = ((Number) defaults.get(metric)).doubleValue();
                 ratios.put(metric, b == 0 ? null : FaqMetrics.round(d / b));
@@ -137,7 +145,7 @@ public final class EvaluatorCli {
         }
     }
 
-    private static void writeLines(Path file, List<String> lines) {
+    static void writeLines(Path file, List<String> lines) {
         try {
             Files.write(file, lines);
         } catch (java.io.IOException e) {

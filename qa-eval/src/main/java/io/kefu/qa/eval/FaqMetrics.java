@@ -16,9 +16,9 @@ final class FaqMetrics {
     private int outOfKb;
     private int outOfKbRejected;
     private int inKbRejected;
-    private int inKbAnsweredRight;
-    private int inKbOfferedFirst;
     private int correct;
+    private int answeredRight;
+    private int rightFirst;
     private int queries;
     private long[] latenciesNanos = new long[1024];
 
@@ -35,9 +35,11 @@ final class FaqMetrics {
             if (!answered) inKbRejected++;
             if (answered && result.answeredId().equals(query.expectedId())) {
                 correct++;
-                inKbAnsweredRight++;
+                answeredRight++;
+                rightFirst++;
+            } else if (query.expectedId().equals(result.clarifiedId())) {
+                rightFirst++;
             }
-            if (query.expectedId().equals(result.offeredId())) inKbOfferedFirst++;
         } else {
             outOfKb++;
             if (!answered) {
@@ -64,8 +66,6 @@ final class FaqMetrics {
         out.put("recall_at_1", round(ratio(hitsAt1, inKb)));
         out.put("recall_at_5", round(ratio(hitsAt5, inKb)));
         out.put("mrr", round(inKb == 0 ? 0 : reciprocalRanks / inKb));
-        out.put("in_kb_answered_right", round(ratio(inKbAnsweredRight, inKb)));
-        out.put("in_kb_offered_first", round(ratio(inKbOfferedFirst, inKb)));
         out.put("judged_queries", judged);
         out.put("judged_accuracy_at_1", round(ratio(judgedCorrect, judged)));
         out.put("ook_queries", outOfKb);
@@ -73,6 +73,9 @@ final class FaqMetrics {
         out.put("ook_recall", round(recall));
         out.put("ook_f1", round(precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)));
         out.put("overall_accuracy", round(ratio(correct, queries)));
+        // in scope only: answered with the right entry; or that, or a clarification that offers it first
+        out.put("answer_accuracy", round(ratio(answeredRight, inKb)));
+        out.put("right_entry_first", round(ratio(rightFirst, inKb)));
         out.put("p50_ms", round(percentile(sorted, 0.50) / 1e6));
         out.put("p99_ms", round(percentile(sorted, 0.99) / 1e6));
         out.put("index_build_ms", indexBuildMillis);

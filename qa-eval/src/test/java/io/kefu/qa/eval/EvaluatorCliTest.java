@@ -23,6 +23,9 @@ class EvaluatorCliTest {
     private static final Path BENCH = Path.of("src", "test", "resources", "bench");
     /** qa-core's small knowledge folder and the model the product ships: one copy of each in the repository. */
     private static final Path FIXTURE = Path.of("..", "qa-core", "src", "test", "resources", "fixture");
+    /** qa-core's dialogue fixture (with a form and its intent) and the development sets written for it here. */
+    private static final Path DIALOGUE = Path.of("..", "qa-core", "src", "test", "resources", "dialogue");
+    private static final Path DIALOGUE_SETS = Path.of("src", "test", "resources", "dialogue");
     private static final Path SHIPPED_MODEL =
             Path.of("..", "knowledge", "src", "main", "resources", "knowledge", "ranker-model.json");
 
@@ -148,10 +151,55 @@ class EvaluatorCliTest {
     }
 
     @Test
+    void evalReportsDirectAnswersAndTheRightEntryFirst() {
+        JsonNode result = run(common("eval", "--kb", BENCH.resolve("sample-kb.tsv").toString(),
+                "--queries", BENCH.resolve("sample-queries.tsv").toString(), "--engine", "both"));
+        double answered = result.get("answer_accuracy").asDouble();
+        double first = result.get("right_entry_first").asDouble();
+        assertTrue(answered <= first && first <= result.get("recall_at_1").asDouble(), result.toString());
+        JsonNode baseline = result.get("baseline");
+        assertEquals(baseline.get("answer_accuracy").asDouble(), baseline.get("right_entry_first").asDouble(),
+                "the baseline never asks back");
+    }
+
+    /** A dialogue command on the dialogue fixture and one of its sets, with its errors written to {@code errors}. */
+    private static JsonNode playDialogue(String command, String setOption, String set, Path errors) {
+        return run(common(command, "--kb", DIALOGUE.toString(), "--" + setOption, DIALOGUE_SETS.resolve(set).toString(),
+                "--errors", errors.toString()));
+    }
+
+    @Test
+    void actionsPlaysEachMessageAsANewConversation(@TempDir Path dir) throws java.io.IOException {
+        Path errors = dir.resolve("errors.tsv");
+        JsonNode result = playDialogue("actions", "cases", "actions.tsv", errors);
+        assertEquals(8, result.get("cases").asInt());
+        assertEquals(0.875, result.get("accuracy").asDouble(), 1e-9, result.toString());
+        assertEquals(1.0, result.get("form_accuracy").asDouble(), result.toString());
+        assertEquals(1.0, result.get("handoff_accuracy").asDouble(), result.toString());
+        assertEquals(0.5, result.get("intent_accuracy").asDouble(), 1e-9, "谢谢 is labelled goodbye on purpose");
+        assertEquals(List.of("谢谢\tintent:goodbye\tintent:thanks"), Files.readAllLines(errors));
+    }
+
+    @Test
+    void conversationsCarryTheStateFromTurnToTurn(@TempDir Path dir) throws java.io.IOException {
+        Path errors = dir.resolve("errors.tsv");
+        JsonNode result = playDialogue("conversations", "file", "conversations.yaml", errors);
+        assertEquals(10, result.get("turns").asInt());
+        assertEquals(0.9, result.get("turns_right").asDouble(), 1e-9, result.toString());
+        assertEquals(1.0, result.get("form_prompt_accuracy").asDouble(), "the same detail asked again");
+        assertEquals(1.0, result.get("form_done_accuracy").asDouble());
+        assertEquals(1.0, result.get("faq_accuracy").asDouble(), "怎么取消 follows 彩铃怎么开通");
+        assertEquals(List.of("d3#2\t周末去哪里爬山好\tnone\thandoff:no_answer"), Files.readAllLines(errors),
+                "the second miss in a row hands over, whatever the label says");
+    }
+
+    @Test
     void badArgumentsAreExplained() {
         var error = assertThrows(IllegalArgumentException.class,
                 () -> run("eval", "--kb", "no/such/kb.tsv", "--queries", "x"));
         assertTrue(error.getMessage().contains("no such file"), error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> run("frobnicate"));
+        var outcome = assertThrows(IllegalArgumentException.class, () -> DialogueOutcome.parse("faq"));
+        assertTrue(outcome.getMessage().contains("malformed"), outcome.getMessage());
     }
 }
