@@ -264,6 +264,12 @@ public final class QaBot implements AutoCloseable {
             return this;
         }
 
+        /** The model's own thresholds, even after {@link #calibrate} (e.g. by a knowledge folder's builder). */
+        public Builder modelThresholds() {
+            this.calibrationSet = null;
+            return this;
+        }
+
         /** Where calibrations are kept between runs (default: nowhere, every build calibrates). */
         public Builder calibrationCache(CalibrationCache cache) {
             this.calibrationCache = Objects.requireNonNull(cache, "cache");

@@ -53,7 +53,7 @@ record CalibrationOptions(CalibrationSet set, CalibrationCache cache, Calibrator
     /** The builder, calibrating (with the cache) or not. */
     QaBot.Builder apply(QaBot.Builder builder) {
         builder.calibrator(calibrator);
-        return set == null ? builder : builder.calibrate(set).calibrationCache(cache);
+        return set == null ? builder.modelThresholds() : builder.calibrate(set).calibrationCache(cache);
     }
 
     /** Without the cache: a calibration made now. */
