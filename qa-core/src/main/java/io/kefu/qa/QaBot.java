@@ -109,8 +109,7 @@ public final class QaBot implements AutoCloseable {
                 .mapToDouble(Trace.Candidate::score).findFirst().orElse(0);
         List<Suggestion> others = asked.suggestions().stream().filter(s -> !s.id().equals(entry.id())).toList();
         return new Reply(ReplyKind.ANSWER, entry.id(), entry.question(), entry.answer(), score, others, null,
-                new Trace(trace.normalized(), trace.tokens(), trace.keywords(), trace.candidates(), Trace.CHOSEN,
-                        trace.micros(), trace.thresholds()));
+                trace.decidedBy(Trace.CHOSEN));
     }
 
     /** The current snapshot, held open; a snapshot closed by a concurrent reload is skipped for its successor. */

@@ -32,6 +32,11 @@ public record Trace(String normalized, List<String> tokens, Set<String> keywords
         candidates = List.copyOf(candidates);
     }
 
+    /** The same trace, decided by another stage (a follow-up, a clicked suggestion); thresholds and all kept. */
+    public Trace decidedBy(String stage) {
+        return new Trace(normalized, tokens, keywords, candidates, stage, micros, thresholds);
+    }
+
     /** A trace without thresholds, made outside a bot (e.g. by a test of the decision stage alone). */
     public Trace(String normalized, List<String> tokens, Set<String> keywords, List<Candidate> candidates,
                  String decidedBy, long micros) {

@@ -113,7 +113,7 @@ final class FollowUps {
         List<Suggestion> others = combined.suggestions().stream().filter(s -> !s.id().equals(entry.id())).toList();
         Trace seen = combined.trace();
         return new Reply(ReplyKind.ANSWER, entry.id(), entry.question(), entry.answer(), pick.score(), others, null,
-                new Trace(seen.normalized(), seen.tokens(), seen.keywords(), seen.candidates(), DECIDED_BY, seen.micros()));
+                seen.decidedBy(DECIDED_BY));
     }
 
     private Set<String> keywordsOf(String question) {
