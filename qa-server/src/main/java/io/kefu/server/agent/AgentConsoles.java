@@ -1,6 +1,8 @@
 package io.kefu.server.agent;
 
 import io.kefu.server.system.FrameWriter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,8 +24,10 @@ class AgentConsoles {
     private final Set<AgentConsole> consoles = ConcurrentHashMap.newKeySet();
     private final FrameWriter frames;
 
-    AgentConsoles(FrameWriter frames) {
+    AgentConsoles(FrameWriter frames, MeterRegistry registry) {
         this.frames = frames;
+        Gauge.builder("kefu.sockets.open", consoles, Set::size).description("Open sockets on this node")
+                .tag("kind", "agent").register(registry);
     }
 
     void add(AgentConsole console) {

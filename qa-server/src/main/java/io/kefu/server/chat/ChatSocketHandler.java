@@ -1,6 +1,7 @@
 package io.kefu.server.chat;
 
 import io.kefu.server.conversation.ConversationException;
+import io.kefu.server.conversation.ConversationMeters;
 import io.kefu.server.conversation.ConversationService;
 import io.kefu.server.conversation.CustomerTexts;
 import io.kefu.server.conversation.InboundMessage;
@@ -9,6 +10,7 @@ import io.kefu.server.conversation.StoredMessage;
 import io.kefu.server.system.KefuProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -45,9 +47,11 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final KefuProperties.Chat settings;
     private final String profileKey;
     private final ServerFrame.Limits limits;
+    private final ConversationMeters meters;
 
     ChatSocketHandler(ConversationService conversations, FrameReader reader, JsonMapper json, CustomerSockets sockets,
-                      KefuProperties properties) {
+                      KefuProperties properties, ConversationMeters meters) {
+        this.meters = meters;
         this.conversations = conversations;
         this.reader = reader;
         this.json = json;
@@ -80,6 +84,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 throw new ConversationException("rate_limited", CustomerTexts.RATE_LIMITED,
                         frame instanceof ClientFrame.Message message ? message.id() : null);
             }
+            // every log line written while the frame is handled names its conversation (docs/operations.md)
+            if (connection.started()) MDC.put("conversation", connection.conversation().id());
             handle(connection, frame);
         } catch (ConversationException e) {
             send(connection, ServerFrame.error(connection.lastSeq(), e));
@@ -88,6 +94,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
                     connection.started() ? connection.conversation().id() : "none", e);
             send(connection, ServerFrame.error(connection.lastSeq(),
                     new ConversationException("internal", CustomerTexts.INTERNAL)));
+        } finally {
+            MDC.remove("conversation");
         }
     }
 
@@ -131,6 +139,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             send(connection, ServerFrame.ack(stored, duplicate));
             if (answering) send(connection, ServerFrame.botTyping(connection.lastSeq(), true));
         });
+        if (!outcome.duplicate()) meters.received(CHANNEL);
         if (outcome.answered() && outcome.replies().isEmpty()) {
             send(connection, ServerFrame.botTyping(connection.lastSeq(), false));
         }

@@ -1,9 +1,12 @@
 package io.kefu.server.chat;
 
+import io.kefu.server.conversation.ConversationMeters;
 import io.kefu.server.conversation.CustomerChannel;
 import io.kefu.server.conversation.Sender;
 import io.kefu.server.conversation.StoredMessage;
 import io.kefu.server.system.FrameWriter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,9 +28,14 @@ class CustomerSockets implements CustomerChannel {
 
     private final Map<String, Set<Connection>> byConversation = new ConcurrentHashMap<>();
     private final FrameWriter frames;
+    private final ConversationMeters meters;
 
-    CustomerSockets(FrameWriter frames) {
+    CustomerSockets(FrameWriter frames, ConversationMeters meters, MeterRegistry registry) {
         this.frames = frames;
+        this.meters = meters;
+        // counted when scraped, not kept up to date on every connect
+        Gauge.builder("kefu.sockets.open", byConversation, map -> map.values().stream().mapToInt(Set::size).sum())
+                .description("Open sockets on this node").tag("kind", "customer").register(registry);
     }
 
     void register(Connection connection) {
@@ -46,7 +54,9 @@ class CustomerSockets implements CustomerChannel {
     /** Sends a stored message to the conversation's customer sockets. */
     @Override
     public void deliver(String conversationId, StoredMessage message) {
-        for (Connection connection : connections(conversationId)) send(connection, ServerFrame.message(message));
+        Set<Connection> connections = connections(conversationId);
+        for (Connection connection : connections) send(connection, ServerFrame.message(message));
+        if (!connections.isEmpty()) meters.delivered(ChatSocketHandler.CHANNEL, message.sender());
     }
 
     @Override

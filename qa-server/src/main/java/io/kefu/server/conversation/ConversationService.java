@@ -30,16 +30,19 @@ public class ConversationService {
     private final CustomerChannel customers;
     private final ConversationFeed agents;
     private final Handoffs handoffs;
+    private final ConversationMeters meters;
     private final TransactionTemplate tx;
 
     ConversationService(ConversationStore store, MessageLog log, BotResponder bot, CustomerChannel customers,
-                        ConversationFeed agents, Handoffs handoffs, PlatformTransactionManager transactions) {
+                        ConversationFeed agents, Handoffs handoffs, ConversationMeters meters,
+                        PlatformTransactionManager transactions) {
         this.store = store;
         this.log = log;
         this.bot = bot;
         this.customers = customers;
         this.agents = agents;
         this.handoffs = handoffs;
+        this.meters = meters;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -98,6 +101,7 @@ public class ConversationService {
      * hears the bot only when it has a clear answer; a customer served by an agent does not hear it at all.
      */
     public Outcome receive(InboundMessage message, Receipt receipt) {
+        long start = System.nanoTime();
         String id = message.conversationId();
         MessageLog.Received received = log.receive(id, message.clientId(), message.text());
         StoredMessage question = received.message();
@@ -111,7 +115,11 @@ public class ConversationService {
         List<StoredMessage> replies = log.append(id, question, turn);
         for (StoredMessage reply : replies) customers.deliver(id, reply);
         agents.added(id, null, replies);
-        if (turn.handoff() != null) handoffs.escalate(id, turn.handoff());
+        if (answered.decision() != null) meters.decided(answered.decision().kind(), start);
+        if (turn.handoff() != null) {
+            meters.handedOff(turn.handoff());
+            handoffs.escalate(id, turn.handoff());
+        }
         return new Outcome(question, received.duplicate(), true, replies, turn.handoff());
     }
 

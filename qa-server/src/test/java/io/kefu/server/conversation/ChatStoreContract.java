@@ -1,5 +1,6 @@
 package io.kefu.server.conversation;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.kefu.qa.dialog.BotMessage;
 import io.kefu.qa.dialog.DialogueState;
 import io.kefu.qa.dialog.HandoffReason;
@@ -77,7 +78,7 @@ abstract class ChatStoreContract {
                 }
             };
             chat = new ConversationService(store, log, echo, new RecordingChannel(), new RecordingFeed(),
-                    new RecordingHandoffs(), transactions);
+                    new RecordingHandoffs(), new ConversationMeters(new SimpleMeterRegistry()), transactions);
         }
         return chat;
     }
