@@ -41,6 +41,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/setup").permitAll()
                         .requestMatchers("/agent", "/agent.html", "/ws/agent").hasRole(Role.AGENT.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/webjars/echarts/**").hasRole(Role.AGENT.name())
+                        .requestMatchers("/api/analytics/**").hasRole(Role.SUPERVISOR.name())
                         .requestMatchers("/api/staff/**").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/agent", false)
