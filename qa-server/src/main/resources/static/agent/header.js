@@ -24,6 +24,7 @@ export function onMe(f) {
   const admin = hasRole('ADMIN');
   $('tab-supervisor').hidden = !isSupervisor();
   $('tab-admin').hidden = !admin;
+  $('tab-analytics').hidden = !isSupervisor();
   if (admin) loadStaffOnce();
   if (state.current) renderConversationHead();
 }
