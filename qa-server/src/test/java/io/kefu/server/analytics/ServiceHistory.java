@@ -22,8 +22,16 @@ final class ServiceHistory {
     private final JdbcClient jdbc;
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
+    /** Weeks the whole history is moved back (weekdays stay), so that two tests sharing a database do not meet. */
+    private final int weeksEarlier;
+
     ServiceHistory(JdbcClient jdbc) {
+        this(jdbc, 0);
+    }
+
+    ServiceHistory(JdbcClient jdbc, int weeksEarlier) {
         this.jdbc = jdbc;
+        this.weeksEarlier = weeksEarlier;
     }
 
     void write() {
@@ -128,8 +136,8 @@ final class ServiceHistory {
         jdbc.sql("update conversations set last_seq = ? where id = ?").params(seq, id(conversation)).update();
     }
 
-    private static OffsetDateTime at(String local) {
-        return local == null ? null
-                : LocalDateTime.parse(local).atZone(ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+    private OffsetDateTime at(String local) {
+        return local == null ? null : LocalDateTime.parse(local).minusWeeks(weeksEarlier).atZone(ZONE)
+                .toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }
 }
