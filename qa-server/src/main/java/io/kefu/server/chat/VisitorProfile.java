@@ -1,5 +1,6 @@
 package io.kefu.server.chat;
 
+import io.kefu.server.conversation.CustomerConnected;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,11 +12,13 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * A visitor profile that the embedding page's own server signed, so that customers cannot make themselves VIP:
  * {@code base64url(payload) + "." + base64url(HMAC-SHA256(key, base64url(payload)))}, where the payload is JSON such
- * as {@code {"vip":true,"exp":1798761600}} ({@code exp}: seconds since the epoch after which it is refused).
+ * as {@code {"vip":true,"customer":"C10086","exp":1798761600}} ({@code exp}: seconds since the epoch after which
+ * it is refused; {@code customer}: the operator's own id of the customer, for proactive messages).
  * Anything unsigned, badly signed, expired or unreadable reads as an ordinary visitor.
  */
 final class VisitorProfile {
@@ -27,19 +30,33 @@ final class VisitorProfile {
 
     /** Whether the signed profile says VIP; false for anything that does not verify. */
     static boolean vip(String signed, String key, JsonMapper json, Clock clock) {
-        if (signed == null || key == null || key.isEmpty()) return false;
+        return verified(signed, key, json, clock).map(profile -> profile.path("vip").asBoolean(false)).orElse(false);
+    }
+
+    /**
+     * The operator's own id of the customer ({@code "customer": "C10086"}), which proactive messages are addressed
+     * to; empty for anything that does not verify or names no well-formed id.
+     */
+    static Optional<String> customer(String signed, String key, JsonMapper json, Clock clock) {
+        return verified(signed, key, json, clock).map(profile -> profile.get("customer"))
+                .filter(JsonNode::isString).map(JsonNode::asString).filter(CustomerConnected::validCustomerId);
+    }
+
+    /** The profile's payload if the signature and expiry check out. */
+    private static Optional<JsonNode> verified(String signed, String key, JsonMapper json, Clock clock) {
+        if (signed == null || key == null || key.isEmpty()) return Optional.empty();
         int dot = signed.indexOf('.');
-        if (dot <= 0 || dot == signed.length() - 1) return false;
+        if (dot <= 0 || dot == signed.length() - 1) return Optional.empty();
         String payload = signed.substring(0, dot);
         try {
             byte[] expected = sign(payload, key);
-            if (!MessageDigest.isEqual(expected, DECODER.decode(signed.substring(dot + 1)))) return false;
+            if (!MessageDigest.isEqual(expected, DECODER.decode(signed.substring(dot + 1)))) return Optional.empty();
             JsonNode profile = json.readTree(new String(DECODER.decode(payload), StandardCharsets.UTF_8));
             JsonNode exp = profile.get("exp");
-            if (exp == null || !exp.isIntegralNumber() || exp.asLong() * 1000 < clock.millis()) return false;
-            return profile.path("vip").asBoolean(false);
+            if (exp == null || !exp.isIntegralNumber() || exp.asLong() * 1000 < clock.millis()) return Optional.empty();
+            return Optional.of(profile);
         } catch (IllegalArgumentException | JacksonException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

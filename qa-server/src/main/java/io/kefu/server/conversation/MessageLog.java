@@ -190,6 +190,21 @@ public class MessageLog {
         });
     }
 
+    /**
+     * Adds a system message with quick buttons (each sends its text when clicked) to an open conversation, e.g. a
+     * message the operator sent the customer; empty when it is closed.
+     */
+    public Optional<StoredMessage> notify(String conversationId, String kind, String text, List<String> buttons) {
+        return tx.execute(status -> {
+            OptionalLong seq = conversations.reserve(conversationId, 1);
+            if (seq.isEmpty()) return Optional.empty();
+            var message = new StoredMessage(seq.getAsLong(), Sender.SYSTEM, kind, text, null, null, List.of(),
+                    buttons, Instant.now(), null);
+            messages.insert(conversationId, message);
+            return Optional.of(message);
+        });
+    }
+
     private static IllegalStateException vanished(String id) {
         return new IllegalStateException("conversation " + id + " vanished");
     }
