@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 /**
  * The server the operations, analytics and outreach tests share (one Spring test context, so one start): agents
  * work around the clock, Prometheus scrapes with {@link #METRICS_TOKEN}, the operator's systems call outreach with
- * {@link #OUTREACH_KEY}, and pages sign visitor profiles with {@link #PROFILE_KEY}.
+ * {@link #OUTREACH_KEY} at any time of day (no quiet hours), and pages sign visitor profiles with {@link #PROFILE_KEY}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
@@ -18,6 +18,8 @@ import java.lang.annotation.Target;
         "kefu.handoff.hours=MON-SUN 00:00-24:00",
         "kefu.metrics-token=" + OpsServer.METRICS_TOKEN,
         "kefu.outreach.key=" + OpsServer.OUTREACH_KEY,
+        "kefu.outreach.quiet-start=00:00",
+        "kefu.outreach.quiet-end=00:00",
         "kefu.handoff.profile-key=" + OpsServer.PROFILE_KEY})
 public @interface OpsServer {
 
