@@ -37,7 +37,7 @@ public class ConversationMeters {
                     .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).register(registry));
         }
         this.replyLatency = Timer.builder("kefu.reply.latency")
-                .description("From a customer's message stored to the bot's reply stored and delivered")
+                .description("From a customer's message received to the bot's reply stored and delivered")
                 .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
                         Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
                         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2))
