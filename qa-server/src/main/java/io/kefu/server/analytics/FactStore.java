@@ -3,6 +3,8 @@ package io.kefu.server.analytics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,27 +20,49 @@ import java.util.List;
 @Component
 class FactStore {
 
-    private final JdbcClient jdbc;
+    private static final String COLUMNS = "select c.id, c.visitor_id, c.channel, c.created_at, c.closed_at, "
+            + "c.handoff_reason, c.queued_at, c.assigned_at, c.agent, r.stars, ";
+    private static final String RANGE = " from conversations c left join ratings r on r.conversation_id = c.id ";
+    private static final String IN_RANGE = " where c.created_at >= ? and c.created_at < ?";
 
-    FactStore(JdbcClient jdbc) {
+    /**
+     * PostgreSQL: one probe of the messages' primary key per conversation for all three of its figures, in a
+     * lateral join (three scalar subqueries took two to three times as long over 100,000 conversations).
+     */
+    private static final String LATERAL = COLUMNS + "f.bot_handoffs, f.first_agent_reply, f.customer_messages" + RANGE
+            + "left join lateral (select sum(case when m.decision_kind = 'handoff' then 1 else 0 end) as bot_handoffs, "
+            + "min(case when m.sender = 'agent' then m.created_at end) as first_agent_reply, "
+            + "sum(case when m.sender = 'customer' then 1 else 0 end) as customer_messages "
+            + "from messages m where m.conversation_id = c.id) f on true" + IN_RANGE;
+
+    /** H2, which has no lateral join: one subquery per figure (an embedded database holds a small site's history). */
+    private static final String SUBQUERIES = COLUMNS
+            + "(select count(*) from messages m where m.conversation_id = c.id and m.decision_kind = 'handoff') "
+            + "as bot_handoffs, "
+            + "(select min(m.created_at) from messages m where m.conversation_id = c.id and m.sender = 'agent') "
+            + "as first_agent_reply, "
+            + "(select count(*) from messages m where m.conversation_id = c.id and m.sender = 'customer') "
+            + "as customer_messages" + RANGE + IN_RANGE;
+
+    private final JdbcClient jdbc;
+    private final String conversationsSql;
+
+    FactStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.conversationsSql = postgres(dataSource) ? LATERAL : SUBQUERIES;
+    }
+
+    private static boolean postgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database this is", e);
+        }
     }
 
     /** One row per conversation started in {@code [from, to)} in which the customer wrote something. */
     List<ConversationFacts> conversations(Instant from, Instant to) {
-        return jdbc.sql("""
-                        select c.id, c.visitor_id, c.channel, c.created_at, c.closed_at, c.handoff_reason, c.queued_at,
-                               c.assigned_at, c.agent, r.stars,
-                               (select count(*) from messages m
-                                 where m.conversation_id = c.id and m.decision_kind = 'handoff') as bot_handoffs,
-                               (select min(m.created_at) from messages m
-                                 where m.conversation_id = c.id and m.sender = 'agent') as first_agent_reply,
-                               (select count(*) from messages m
-                                 where m.conversation_id = c.id and m.sender = 'customer') as customer_messages
-                        from conversations c left join ratings r on r.conversation_id = c.id
-                        where c.created_at >= ? and c.created_at < ?
-                        """)
-                .params(at(from), at(to))
+        return jdbc.sql(conversationsSql).params(at(from), at(to))
                 .query(FactStore::facts).list().stream().filter(f -> f.customerMessages() > 0).toList();
     }
 
