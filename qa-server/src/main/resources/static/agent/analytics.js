@@ -86,6 +86,9 @@ function renderTables(s, range) {
   addTable('满意度', 'satisfaction', range, ['服务方', '评价数', '平均分', '1星', '2星', '3星', '4星', '5星', '满意占比'],
     s.satisfaction.map((c) => [c.label, c.rated, c.average ?? '', c.stars1, c.stars2, c.stars3, c.stars4, c.stars5,
       percent(c.satisfiedShare)]));
+  addTable('客服表现', 'agents', range, ['客服', '接待数', '平均首次响应(秒)', '平均处理时长(秒)', '评价数', '平均满意度'],
+    s.agents.map((a) => [a.agent, a.served, seconds(a.firstResponseAverage), seconds(a.handleTimeAverage), a.rated,
+      a.csatAverage ?? '']));
   addTable('热门问题', 'questions', range, ['标准问题', '次数'], s.topQuestions.map((q) => [q.question, q.count]));
   addTable('未能回答的问题', 'unanswered', range, ['问题（号码已隐去）', '次数'],
     s.topUnanswered.map((q) => [q.question, q.count]));

@@ -42,7 +42,10 @@ class AnalyticsController {
         return analytics.summary(analytics.period(from, to, bucket, channel));
     }
 
-    /** One table as CSV: {@code overview}, {@code handoffs}, {@code satisfaction}, {@code questions}, {@code unanswered}. */
+    /**
+     * One table as CSV: {@code overview}, {@code handoffs}, {@code satisfaction}, {@code agents}, {@code questions},
+     * {@code unanswered}.
+     */
     @GetMapping("/api/analytics/{table}.csv")
     ResponseEntity<byte[]> csv(@PathVariable String table, @RequestParam(required = false) String from,
                                @RequestParam(required = false) String to,
@@ -53,12 +56,16 @@ class AnalyticsController {
             case "overview" -> overview(ServiceReport.rows(period, analytics.conversations(period)));
             case "handoffs" -> handoffs(ServiceReport.handoffs(period, analytics.conversations(period)));
             case "satisfaction" -> satisfaction(ServiceReport.satisfaction(period, analytics.conversations(period)));
+            case "agents" -> new CsvTable(List.of("客服", "接待数", "平均首次响应(秒)", "平均处理时长(秒)", "评价数", "平均满意度"),
+                    ServiceReport.agents(period, analytics.conversations(period)).stream()
+                            .map(a -> cells(a.agent(), a.served(), a.firstResponseAverage(), a.handleTimeAverage(),
+                                    a.rated(), a.csatAverage())).toList());
             case "questions" -> new CsvTable(List.of("问题编号", "标准问题", "次数"), analytics.topQuestions(period)
                     .stream().map(q -> List.<Object>of(q.id(), q.question(), q.count())).toList());
             case "unanswered" -> new CsvTable(List.of("未能回答的问题", "次数"), analytics.topUnanswered(period)
                     .stream().map(q -> List.<Object>of(q.question(), q.count())).toList());
             default -> throw new BadRequestException("没有这张报表：" + table.replaceAll("[^a-z]", "")
-                    + "。可下载 overview、handoffs、satisfaction、questions、unanswered。");
+                    + "。可下载 overview、handoffs、satisfaction、agents、questions、unanswered。");
         };
         String name = table + "-" + period.from() + "-" + period.to() + ".csv";
         return ResponseEntity.ok()

@@ -34,7 +34,8 @@ class AnalyticsService {
 
     record Summary(String from, String to, String bucket, String zone, String channel, List<ServiceReport.Row> rows,
                    List<ServiceReport.HandoffRow> handoffs, List<ServiceReport.SatisfactionRow> satisfaction,
-                   List<QuestionRow> topQuestions, List<UnansweredRow> topUnanswered) {
+                   List<ServiceReport.AgentRow> agents, List<QuestionRow> topQuestions,
+                   List<UnansweredRow> topUnanswered) {
     }
 
     Period period(String from, String to, String bucket, String channel) {
@@ -46,7 +47,7 @@ class AnalyticsService {
         return new Summary(period.from().toString(), period.to().toString(), period.bucket().name().toLowerCase(),
                 zone.getId(), period.channel(), ServiceReport.rows(period, conversations),
                 ServiceReport.handoffs(period, conversations), ServiceReport.satisfaction(period, conversations),
-                topQuestions(period), topUnanswered(period));
+                ServiceReport.agents(period, conversations), topQuestions(period), topUnanswered(period));
     }
 
     List<ConversationFacts> conversations(Period period) {

@@ -39,6 +39,11 @@ final class ServiceReport {
                            long stars4, long stars5, Double satisfiedShare) {
     }
 
+    /** One agent's conversations over the whole period: how fast they first answered, how long they took. */
+    record AgentRow(String agent, long served, Double firstResponseAverage, Double handleTimeAverage, long rated,
+                    Double csatAverage) {
+    }
+
     private ServiceReport() {
     }
 
@@ -74,6 +79,24 @@ final class ServiceReport {
         List<ConversationFacts> counted = counted(period, facts);
         return List.of(satisfaction("bot", "智能客服", counted.stream().filter(f -> f.agent() == null).toList()),
                 satisfaction("agent", "人工客服", counted.stream().filter(f -> f.agent() != null).toList()));
+    }
+
+    static List<AgentRow> agents(Period period, List<ConversationFacts> facts) {
+        Map<String, List<ConversationFacts>> byAgent = new TreeMap<>();
+        for (ConversationFacts f : counted(period, facts)) {
+            if (f.agent() != null && f.assignedAt() != null) {
+                byAgent.computeIfAbsent(f.agent(), a -> new ArrayList<>()).add(f);
+            }
+        }
+        var rows = new ArrayList<AgentRow>();
+        byAgent.forEach((agent, list) -> {
+            List<Integer> stars = list.stream().map(ConversationFacts::stars).filter(s -> s != null).toList();
+            rows.add(new AgentRow(agent, list.size(),
+                    Figures.average(values(list, ConversationFacts::firstResponseSeconds)),
+                    Figures.average(values(list, ConversationFacts::handleSeconds)), stars.size(),
+                    averageStars(stars)));
+        });
+        return rows;
     }
 
     /** Reasons as stored ({@code HandoffReason} wire names); a hand-off that was never queued was taken as a message. */

@@ -86,7 +86,7 @@ class AnalyticsBrowserIT {
             String tables = browser.findElement(By.id("analytics-tables")).getText();
             assertTrue(tables.contains("怎么查询话费余额") && tables.contains("=cmd|计算器")
                     && tables.contains("投诉"), tables);
-            assertEquals(5, browser.findElements(By.cssSelector("#analytics-tables a.download")).size());
+            assertEquals(6, browser.findElements(By.cssSelector("#analytics-tables a.download")).size());
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tickets-empty")));
             assertEquals("暂无工单数据", browser.findElement(By.id("tickets-empty")).getText());
             assertFalse(browser.findElement(By.id("tab-admin")).isDisplayed(), "a supervisor manages no accounts");

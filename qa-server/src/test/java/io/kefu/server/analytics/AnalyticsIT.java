@@ -102,6 +102,13 @@ class AnalyticsIT {
         assertEquals(3.0, agents.get("average").asDouble());
         assertEquals(0.5, agents.get("satisfiedShare").asDouble());
 
+        // a1 served c4 (10 s, 300 s, rated 4) and c9 (5 s, 600 s); a2 served c5 (20 s, 600 s, rated 2)
+        assertEquals(List.of("a1:2:7.5:450.0:1:4.0", "a2:1:20.0:600.0:1:2.0"),
+                StreamSupport.stream(summary.get("agents").spliterator(), false).map(a -> a.get("agent").asString()
+                        + ":" + a.get("served").asLong() + ":" + a.get("firstResponseAverage").asDouble() + ":"
+                        + a.get("handleTimeAverage").asDouble() + ":" + a.get("rated").asLong() + ":"
+                        + a.get("csatAverage").asDouble()).toList());
+
         assertEquals(List.of("tel-billing-001:3", "tel-billing-002:1"), questions(summary.get("topQuestions")));
         assertEquals("怎么查询话费余额", summary.get("topQuestions").get(0).get("question").asString());
         JsonNode unanswered = summary.get("topUnanswered");
@@ -128,7 +135,7 @@ class AnalyticsIT {
         String unanswered = new String(supervisor.bytes("/api/analytics/unanswered.csv?" + PERIOD).body(),
                 StandardCharsets.UTF_8);
         assertTrue(unanswered.contains("'=cmd|计算器,2\r\n"), "a formula is neutralised: " + unanswered);
-        for (String table : List.of("handoffs", "satisfaction", "questions")) {
+        for (String table : List.of("handoffs", "satisfaction", "agents", "questions")) {
             HttpResponse<byte[]> other = supervisor.bytes("/api/analytics/" + table + ".csv?" + PERIOD);
             assertEquals(200, other.statusCode(), table);
             assertTrue(new String(other.body(), StandardCharsets.UTF_8).lines().count() >= 2, table);
