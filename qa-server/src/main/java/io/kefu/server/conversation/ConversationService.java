@@ -1,5 +1,6 @@
 package io.kefu.server.conversation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,9 +32,11 @@ public class ConversationService {
     private final ConversationFeed agents;
     private final Handoffs handoffs;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     ConversationService(ConversationStore store, MessageLog log, BotResponder bot, CustomerChannel customers,
-                        ConversationFeed agents, Handoffs handoffs, PlatformTransactionManager transactions) {
+                        ConversationFeed agents, Handoffs handoffs, PlatformTransactionManager transactions,
+                        ApplicationEventPublisher events) {
         this.store = store;
         this.log = log;
         this.bot = bot;
@@ -41,6 +44,7 @@ public class ConversationService {
         this.agents = agents;
         this.handoffs = handoffs;
         this.tx = new TransactionTemplate(transactions);
+        this.events = events;
     }
 
     /**
@@ -91,6 +95,7 @@ public class ConversationService {
     /** The customer can be reached again (after {@link #start}): e.g. they hear their place in the queue. */
     public void connected(String conversationId) {
         handoffs.connected(conversationId);
+        events.publishEvent(new CustomerConnected(conversationId)); // e.g. news kept for the customer's next visit
     }
 
     /**

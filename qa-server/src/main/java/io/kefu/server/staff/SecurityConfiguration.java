@@ -42,6 +42,8 @@ class SecurityConfiguration {
                         .requestMatchers("/agent", "/agent.html", "/ws/agent").hasRole(Role.AGENT.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/staff/**").authenticated()
+                        .requestMatchers("/api/tickets", "/api/tickets/**").hasRole(Role.AGENT.name())
+                        .requestMatchers("/api/analytics/tickets").hasRole(Role.SUPERVISOR.name())
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/agent", false)
                         .failureUrl("/login?error"))
