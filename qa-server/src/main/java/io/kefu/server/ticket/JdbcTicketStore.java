@@ -83,6 +83,12 @@ public class JdbcTicketStore {
                 + "select ticket_id from ticket_repeats where earlier_id = ?").params(id, id).query(String.class).list();
     }
 
+    /** The intents of the tickets a conversation produced, oldest first. */
+    public List<String> intentsOf(String conversation) {
+        return jdbc.sql("select intent from tickets where conversation_id = ? order by created_at")
+                .param(conversation).query(String.class).list();
+    }
+
     /** A visitor's latest tickets, newest first. */
     List<Ticket> ofVisitor(String visitor, int limit) {
         return jdbc.sql("select * from tickets where visitor_id = ? order by created_at desc limit " + limit)
@@ -145,14 +151,14 @@ public class JdbcTicketStore {
             where.append(" and channel = ?");
             params.add(filter.channel());
         }
-        String search = filter.search() == null ? "" : filter.search().replaceAll("[\\s-]", "");
+        String search = filter.search() == null ? "" : filter.search().replaceAll("\\s", "");
         if (!search.isEmpty()) {
             if (TICKET_ID.matcher(search).matches()) {
                 where.append(" and id = ?");
                 params.add(search.toUpperCase(Locale.ROOT));
             } else {
                 where.append(" and phone = ?");
-                params.add(search);
+                params.add(search.replace("-", ""));
             }
         }
         long total = jdbc.sql("select count(*) from tickets" + where).params(params).query(Long.class).single();

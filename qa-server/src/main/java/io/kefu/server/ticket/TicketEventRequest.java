@@ -42,7 +42,8 @@ record TicketEventRequest(String type, String owner, String status, String body,
         if (reached) return new TicketCommand.Callback(true, optional(note), null);
         if (retryAt == null || retryAt.isBlank()) throw TicketProblem.badRequest("未联系上客户时，请填写再次回访的时间。");
         try {
-            return new TicketCommand.Callback(false, optional(note), OffsetDateTime.parse(retryAt.strip()).toInstant());
+            return new TicketCommand.Callback(false, optional(note), OffsetDateTime.parse(retryAt.strip()).toInstant()
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         } catch (DateTimeParseException e) {
             throw TicketProblem.badRequest("再次回访时间的格式不正确，例如 2026-12-05T10:00:00+08:00。");
         }
