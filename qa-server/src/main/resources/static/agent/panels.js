@@ -1,8 +1,9 @@
-/* The tabs: 会话, and for supervisors and administrators 主管面板 and 账号管理. */
+/* The tabs: 会话, 工单, and for supervisors and administrators 主管面板 and 账号管理. */
 import { $, all } from './dom.js';
 import { loadStaff } from './staff.js';
+import { loadTickets } from './tickets.js';
 
-const PANELS = ['workspace', 'supervisor', 'admin'];
+const PANELS = ['workspace', 'tickets', 'supervisor', 'admin'];
 
 for (const tab of all('#tabs .tab')) tab.addEventListener('click', () => showPanel(tab.dataset.panel));
 
@@ -10,4 +11,5 @@ export function showPanel(id) {
   for (const p of PANELS) $(p).hidden = p !== id;
   for (const tab of all('#tabs .tab')) tab.setAttribute('aria-pressed', String(tab.dataset.panel === id));
   if (id === 'admin') loadStaff();
+  if (id === 'tickets') loadTickets();
 }

@@ -143,6 +143,7 @@ public class JdbcTicketStore {
             where.append(" and status = ?");
             params.add(filter.status().wireName());
         }
+        if (filter.activeOnly()) where.append(" and status in " + ACTIVE);
         if (filter.overdue()) {
             where.append(" and status in " + ACTIVE + " and due_at < ?");
             params.add(utc(now));

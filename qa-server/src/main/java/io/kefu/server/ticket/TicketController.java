@@ -47,8 +47,9 @@ class TicketController {
             throw TicketProblem.badRequest("分页参数不正确：page 从 0 开始，size 为 1–" + MAX_PAGE_SIZE + "。");
         }
         Worker worker = worker(auth);
-        var filter = new TicketFilter(null, mine ? worker.username() : null, unassigned, kind(type), status(status),
-                overdue, blankToNull(channel), q, page, size);
+        boolean active = "active".equals(blankToNull(status));
+        var filter = new TicketFilter(null, mine ? worker.username() : null, unassigned, kind(type),
+                active ? null : status(status), active, overdue, blankToNull(channel), q, page, size);
         TicketPage found = desk.list(worker, filter);
         Instant now = desk.now();
         return new TicketViews.PageView(found.tickets().stream()

@@ -88,7 +88,7 @@ public class TicketDesk {
     /** The desk's list for this staff member: an agent's own and unassigned tickets, a supervisor's all. */
     TicketPage list(Worker worker, TicketFilter filter) {
         var scoped = new TicketFilter(worker.supervisor() ? null : worker.username(), filter.owner(),
-                filter.unassigned(), filter.kind(), filter.status(), filter.overdue(), filter.channel(),
+                filter.unassigned(), filter.kind(), filter.status(), filter.activeOnly(), filter.overdue(), filter.channel(),
                 filter.search(), filter.page(), filter.size());
         return tickets.list(scoped, clock.instant());
     }

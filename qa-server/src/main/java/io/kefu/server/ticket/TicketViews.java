@@ -17,12 +17,13 @@ final class TicketViews {
      *
      * @param overdue still to be worked on and past its due time
      * @param soonDue still to be worked on and due within {@code kefu.tickets.soon-due}
+     * @param next    the statuses a status change may move it to (resolving is an event of its own)
      */
     record TicketView(String id, String kind, String kindLabel, String intent, String status, String statusLabel,
                       int priority, String owner, Instant due, boolean overdue, boolean soonDue, Instant created,
                       Instant updated, String channel, String conversation, String phone, boolean repeated,
                       Map<String, String> slots, String note, Instant callbackAt, Instant resolvedAt, String category,
-                      String resolutionNote, Integer rating) {
+                      String resolutionNote, Integer rating, List<String> next) {
 
         static TicketView of(Ticket t, Instant now, TicketSettings settings) {
             boolean overdue = t.overdue(now);
@@ -31,7 +32,9 @@ final class TicketViews {
             return new TicketView(t.id(), t.kind().wireName(), t.kind().label(), t.intent(), t.status().wireName(),
                     t.status().label(), t.priority(), t.owner(), t.due(), overdue, soon, t.created(), t.updated(),
                     t.channel(), t.conversation(), t.phone(), t.repeated(), t.slots(), t.note(), t.callbackAt(),
-                    t.resolvedAt(), t.category(), t.resolutionNote(), t.rating());
+                    t.resolvedAt(), t.category(), t.resolutionNote(), t.rating(),
+                    t.status().next().stream().filter(s -> s != TicketStatus.RESOLVED).map(TicketStatus::wireName)
+                            .toList());
         }
     }
 

@@ -34,11 +34,11 @@ class TicketDeskTest {
     }
 
     private static TicketFilter all() {
-        return new TicketFilter(null, null, false, null, null, false, null, null, 0, 20);
+        return new TicketFilter(null, null, false, null, null, false, false, null, null, 0, 20);
     }
 
     private static TicketFilter search(String q) {
-        return new TicketFilter(null, null, false, null, null, false, null, q, 0, 20);
+        return new TicketFilter(null, null, false, null, null, false, false, null, q, 0, 20);
     }
 
     @Test
@@ -170,7 +170,7 @@ class TicketDeskTest {
     void aTicketPastItsDueTimeIsOverdueAndFilteredSo() {
         String c1 = f.conversation("c1", "v1", false, HandoffReason.COMPLAINT);
         Ticket complaint = f.desk.record("leave_message", Map.of("phone", "13800138000"), c1, "");
-        var overdue = new TicketFilter(null, null, false, null, null, true, null, null, 0, 20);
+        var overdue = new TicketFilter(null, null, false, null, null, false, true, null, null, 0, 20);
         assertEquals(0, f.desk.list(supervisor(), overdue).total());
         assertFalse(complaint.overdue(f.clock.instant()));
         f.clock.advance(Duration.ofHours(2).plusMinutes(1));
