@@ -16,7 +16,7 @@ alter table tickets add column channel varchar(16) default 'web' not null;
 alter table tickets add column visitor_id varchar(36);
 -- the mobile number among the slots, unmasked (staff search by it; repeats are found by it)
 alter table tickets add column phone varchar(20);
--- what a repeat is compared on: the kind and, for a fault, the device (e.g. fault_report:宽带)
+-- what a repeat is compared on besides the kind: a fault's device (宽带, 光猫...), empty when unknown
 alter table tickets add column subject varchar(100);
 alter table tickets add column repeated boolean default false not null;
 alter table tickets add column callback_at timestamp with time zone;
@@ -33,9 +33,11 @@ alter table tickets add column updated_at timestamp with time zone;
 
 -- The desk's list: by status, owner and due time, newest first; search by phone; repeats by customer.
 create index tickets_by_status_due on tickets (status, due_at);
+-- the list's order (complaints and VIPs first, then the earliest due): a page is read off the index, not sorted
+create index tickets_by_desk_order on tickets (priority desc, due_at, id);
 create index tickets_by_owner on tickets (owner, status);
 create index tickets_by_created on tickets (created_at);
-create index tickets_by_phone on tickets (phone, subject, created_at);
+create index tickets_by_phone on tickets (phone, kind, created_at);
 create index tickets_by_visitor on tickets (visitor_id, created_at);
 create index tickets_by_survey on tickets (survey_conversation_id);
 

@@ -6,6 +6,8 @@ import io.kefu.server.conversation.CustomerNotices;
 import io.kefu.server.conversation.Notice;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -24,14 +26,16 @@ class ResolutionNotices {
     private final ConversationStore conversations;
     private final CustomerNotices notices;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     ResolutionNotices(JdbcTicketStore tickets, TicketEvents events, ConversationStore conversations,
-                      CustomerNotices notices, Clock handoffClock) {
+                      CustomerNotices notices, Clock handoffClock, PlatformTransactionManager transactions) {
         this.tickets = tickets;
         this.events = events;
         this.conversations = conversations;
         this.notices = notices;
         this.clock = handoffClock;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     @EventListener
@@ -51,7 +55,10 @@ class ResolutionNotices {
     private void tell(Ticket t, String conversation) {
         if (!tickets.markNotified(t.id(), conversation, clock.instant())) return;
         if (notices.tell(conversation, Notice.TICKET_RESOLVED, text(t), TicketSurveys.BUTTONS)) {
-            events.append(t.id(), TicketEvent.of(clock.instant(), TicketEvent.SYSTEM, TicketEvent.Kind.NOTIFIED));
+            tx.executeWithoutResult(status -> { // under the ticket's lock, as every change of its history
+                tickets.lock(t.id());
+                events.append(t.id(), TicketEvent.of(clock.instant(), TicketEvent.SYSTEM, TicketEvent.Kind.NOTIFIED));
+            });
         } else {
             tickets.unmarkNotified(t.id()); // the conversation was closed: keep it for the next visit
         }
