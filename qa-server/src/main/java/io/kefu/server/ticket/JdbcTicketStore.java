@@ -123,6 +123,23 @@ public class JdbcTicketStore {
                 .params(stars, utc(at), id).update() == 1;
     }
 
+    /** How many tickets are in each status (for metrics: tickets by status). */
+    public Map<TicketStatus, Long> countsByStatus() {
+        var counts = new java.util.EnumMap<TicketStatus, Long>(TicketStatus.class);
+        for (TicketStatus status : TicketStatus.values()) counts.put(status, 0L);
+        jdbc.sql("select status, count(*) from tickets group by status").query((rs, n) -> {
+            counts.put(TicketStatus.fromWireName(rs.getString(1)), rs.getLong(2));
+            return null;
+        }).list();
+        return counts;
+    }
+
+    /** How many tickets still to be worked on are past their due time (for metrics). */
+    public long overdueCount(Instant now) {
+        return jdbc.sql("select count(*) from tickets where status in " + ACTIVE + " and due_at < ?").param(utc(now))
+                .query(Long.class).single();
+    }
+
     TicketPage list(TicketFilter filter, Instant now) {
         var where = new StringBuilder(" where 1 = 1");
         var params = new ArrayList<Object>();

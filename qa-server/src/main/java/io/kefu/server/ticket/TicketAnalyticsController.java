@@ -1,7 +1,9 @@
 package io.kefu.server.ticket;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,9 +50,9 @@ class TicketAnalyticsController {
         }
     }
 
-    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
-    ProblemDetail missing(org.springframework.web.bind.MissingServletRequestParameterException e) {
-        return ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.BAD_REQUEST,
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "缺少参数 " + e.getParameterName() + "，例如 ?from=2026-12-01&to=2026-12-31&bucket=day。");
     }
 

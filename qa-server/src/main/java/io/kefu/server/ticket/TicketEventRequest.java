@@ -1,8 +1,10 @@
 package io.kefu.server.ticket;
 
-import java.time.Instant;
+import io.kefu.server.system.SafeText;
+
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The body of {@code POST /api/tickets/{id}/events} as sent, read into a {@link TicketCommand} here and nowhere else.
@@ -43,7 +45,7 @@ record TicketEventRequest(String type, String owner, String status, String body,
         if (retryAt == null || retryAt.isBlank()) throw TicketProblem.badRequest("未联系上客户时，请填写再次回访的时间。");
         try {
             return new TicketCommand.Callback(false, optional(note), OffsetDateTime.parse(retryAt.strip()).toInstant()
-                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                    .truncatedTo(ChronoUnit.SECONDS));
         } catch (DateTimeParseException e) {
             throw TicketProblem.badRequest("再次回访时间的格式不正确，例如 2026-12-05T10:00:00+08:00。");
         }
@@ -57,13 +59,8 @@ record TicketEventRequest(String type, String owner, String status, String body,
 
     private static String optional(String text) {
         if (text == null) return null;
-        String value = io.kefu.server.system.SafeText.clean(text).strip();
+        String value = SafeText.clean(text).strip();
         if (value.length() > MAX_TEXT) throw TicketProblem.badRequest("内容太长了，请控制在 " + MAX_TEXT + " 字以内。");
         return value.isEmpty() ? null : value;
-    }
-
-    /** When a retry time is in the past, the callback cannot wait for it. */
-    static void requireFuture(Instant retryAt, Instant now) {
-        if (retryAt != null && !retryAt.isAfter(now)) throw TicketProblem.badRequest("再次回访的时间应晚于现在。");
     }
 }

@@ -3,6 +3,7 @@ package io.kefu.server.ticket;
 import io.kefu.server.conversation.TranscriptLine;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -83,8 +84,8 @@ final class TicketViews {
 
         static Options of(TicketSettings settings) {
             return new Options(
-                    java.util.Arrays.stream(TicketKind.values()).map(k -> new Label(k.wireName(), k.label())).toList(),
-                    java.util.Arrays.stream(TicketStatus.values()).map(s -> new Label(s.wireName(), s.label())).toList(),
+                    Arrays.stream(TicketKind.values()).map(k -> new Label(k.wireName(), k.label())).toList(),
+                    Arrays.stream(TicketStatus.values()).map(s -> new Label(s.wireName(), s.label())).toList(),
                     settings.categories());
         }
     }

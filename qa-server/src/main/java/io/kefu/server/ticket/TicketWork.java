@@ -94,7 +94,7 @@ class TicketWork {
     private Change callback(Worker worker, Ticket t, TicketCommand.Callback c, Instant now) {
         requireWorking(worker, t);
         if (!t.status().active()) throw TicketProblem.conflict("工单已" + t.status().label() + "，不能再记录回访。");
-        TicketEventRequest.requireFuture(c.retryAt(), now);
+        if (c.retryAt() != null && !c.retryAt().isAfter(now)) throw TicketProblem.badRequest("再次回访的时间应晚于现在。");
         TicketStatus next = c.reached() ? TicketStatus.IN_PROGRESS : TicketStatus.CALLBACK;
         Ticket saved = new Ticket(t.id(), t.kind(), t.intent(), next, t.priority(), owned(t, worker), t.due(),
                 t.created(), now, t.channel(), t.conversation(), t.visitor(), t.phone(), t.subject(),

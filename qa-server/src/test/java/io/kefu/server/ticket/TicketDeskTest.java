@@ -176,6 +176,9 @@ class TicketDeskTest {
         f.clock.advance(Duration.ofHours(2).plusMinutes(1));
         assertTrue(complaint.overdue(f.clock.instant()));
         assertEquals(1, f.desk.list(supervisor(), overdue).total());
+        assertEquals(1, f.store.overdueCount(f.clock.instant()));
+        assertEquals(1L, f.store.countsByStatus().get(TicketStatus.OPEN));
+        assertEquals(0L, f.store.countsByStatus().get(TicketStatus.CLOSED));
         var view = TicketViews.TicketView.of(complaint, f.clock.instant(), f.settings);
         assertTrue(view.overdue());
         assertFalse(view.soonDue());
