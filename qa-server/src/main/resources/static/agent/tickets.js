@@ -48,10 +48,11 @@ export function dateTime(at) {
   return two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' + two(d.getHours()) + ':' + two(d.getMinutes());
 }
 
-/** The word that makes an overdue or soon-due ticket stand out, or ''. */
+/** The word that makes an overdue, soon-due or callback-due ticket stand out, or ''. */
 export function urgency(t) {
   if (t.overdue) return '已超时';
   if (t.soonDue) return '即将到期';
+  if (t.callbackDue) return '该回访了';
   return '';
 }
 
@@ -72,7 +73,7 @@ function row(t) {
   tr.dataset.id = t.id;
   tr.dataset.status = t.status;
   if (t.overdue) tr.classList.add('overdue');
-  else if (t.soonDue) tr.classList.add('soon-due');
+  else if (t.soonDue || t.callbackDue) tr.classList.add('soon-due');
   if (t.id === selected) tr.classList.add('selected');
   const id = el('td');
   const open = el('button', 'link ticket-open', t.id);
@@ -108,3 +109,6 @@ for (const id of ['tf-scope', 'tf-type', 'tf-status', 'tf-channel', 'tf-overdue'
 }
 $('tickets-prev').addEventListener('click', () => { if (page > 0) { page -= 1; loadTickets(); } });
 $('tickets-next').addEventListener('click', () => { page += 1; loadTickets(); });
+
+// due times pass while the tab is open: read the list again every half minute while it is shown
+setInterval(() => { if (!$('tickets').hidden && !document.hidden) loadTickets(); }, 30000);

@@ -1,13 +1,10 @@
 package io.kefu.server.ticket;
 
-import io.kefu.qa.intent.PersonalNumbers;
-
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** What the desk reads out of a ticket's slots: the customer's mobile number, the subject, a masked copy. */
+/** What the desk reads out of a ticket's slots: the customer's mobile number and the subject. */
 final class TicketSlots {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
@@ -41,12 +38,5 @@ final class TicketSlots {
             if (value != null && !value.isBlank()) return value.strip();
         }
         return "";
-    }
-
-    /** The slots with mobile, ID-card and bank-card numbers masked, for anyone who does not work the ticket. */
-    static Map<String, String> masked(Map<String, String> slots) {
-        var masked = new LinkedHashMap<String, String>();
-        slots.forEach((name, value) -> masked.put(name, PersonalNumbers.maskText(value)));
-        return masked;
     }
 }

@@ -18,13 +18,14 @@ final class TicketViews {
      *
      * @param overdue still to be worked on and past its due time
      * @param soonDue still to be worked on and due within {@code kefu.tickets.soon-due}
-     * @param next    the statuses a status change may move it to (resolving is an event of its own)
+     * @param callbackDue waiting for a callback whose retry time has come
+     * @param next        the statuses a status change may move it to (resolving is an event of its own)
      */
     record TicketView(String id, String kind, String kindLabel, String intent, String status, String statusLabel,
                       int priority, String owner, Instant due, boolean overdue, boolean soonDue, Instant created,
                       Instant updated, String channel, String conversation, String phone, boolean repeated,
                       Map<String, String> slots, String note, Instant callbackAt, Instant resolvedAt, String category,
-                      String resolutionNote, Integer rating, List<String> next) {
+                      String resolutionNote, Integer rating, boolean callbackDue, List<String> next) {
 
         static TicketView of(Ticket t, Instant now, TicketSettings settings) {
             boolean overdue = t.overdue(now);
@@ -34,6 +35,7 @@ final class TicketViews {
                     t.status().label(), t.priority(), t.owner(), t.due(), overdue, soon, t.created(), t.updated(),
                     t.channel(), t.conversation(), t.phone(), t.repeated(), t.slots(), t.note(), t.callbackAt(),
                     t.resolvedAt(), t.category(), t.resolutionNote(), t.rating(),
+                    t.status() == TicketStatus.CALLBACK && t.callbackAt() != null && !t.callbackAt().isAfter(now),
                     t.status().next().stream().filter(s -> s != TicketStatus.RESOLVED).map(TicketStatus::wireName)
                             .toList());
         }

@@ -123,6 +123,9 @@ class TicketDeskTest {
         TicketProblem past = assertThrows(TicketProblem.class, () -> f.work.apply(me, t.id(),
                 new TicketCommand.Callback(false, null, f.clock.instant().minusSeconds(60))));
         assertEquals("再次回访的时间应晚于现在。", past.getMessage());
+        assertFalse(TicketViews.TicketView.of(waiting, f.clock.instant(), f.settings).callbackDue());
+        f.clock.advance(Duration.ofHours(2).plusMinutes(1));
+        assertTrue(TicketViews.TicketView.of(waiting, f.clock.instant(), f.settings).callbackDue(), "time to call again");
         Ticket reached = f.work.apply(me, t.id(), new TicketCommand.Callback(true, "客户确认已恢复", null));
         assertEquals(TicketStatus.IN_PROGRESS, reached.status());
         assertNull(reached.callbackAt());
