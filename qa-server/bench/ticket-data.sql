@@ -19,11 +19,12 @@ select 'bench-c' || g, 'bench-v' || (1 + g % greatest(1, :n / 2)), case when g %
        'closed', 0, now() - (g % 365) * interval '1 day' - (g % 1440) * interval '1 minute'
 from generate_series(1, :n) g;
 
-insert into tickets (id, intent, slots, conversation_id, note, created_at, kind, status, priority, owner, due_at,
+insert into tickets (id, intent, slots, conversation_id, note, created_at, kind, status, active, priority, owner, due_at,
                      channel, visitor_id, phone, subject, repeated, updated_at, resolved_at, resolution_category,
                      resolution_note)
 select 'T' || to_char(c.created_at, 'YYYYMMDD') || '-' || upper(lpad(to_hex(g), 6, '0')),
        k.intent, '{"phone":"' || p.phone || '"}', c.id, '', c.created_at, k.kind, s.status,
+       s.status in ('open', 'in_progress', 'callback'),
        case when k.kind = 'complaint' then 2 when g % 20 = 0 then 1 else 0 end,
        case when g % 3 = 0 then null else 'agent' || (g % 40) end,
        c.created_at + k.limit_hours * interval '1 hour', c.channel, c.visitor_id, p.phone, '', g % 17 = 0,
@@ -45,7 +46,7 @@ cross join lateral (select case when g % 365 < 3 then (array['open', 'in_progres
 insert into ticket_events (ticket_id, seq, at, actor, kind, status)
 select id, 1, created_at, 'system', 'created', 'open' from tickets where conversation_id like 'bench-%';
 commit;
-analyze tickets;
+vacuum analyze tickets;
 analyze ticket_events;
 select count(*) as tickets, count(*) filter (where status in ('open', 'in_progress', 'callback')) as active,
        count(*) filter (where owner is null) as unassigned from tickets where conversation_id like 'bench-%';

@@ -60,12 +60,13 @@ function renderList(result) {
   const body = document.querySelector('#ticket-table tbody');
   clear(body);
   for (const t of result.items) body.appendChild(row(t));
-  $('tickets-count').textContent = String(result.total);
+  const total = result.total + (result.more ? '+' : '');
+  $('tickets-count').textContent = total;
   $('tickets-empty').hidden = result.items.length > 0;
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-  $('tickets-page').textContent = '第 ' + (page + 1) + ' / ' + pages + ' 页，共 ' + result.total + ' 条';
+  $('tickets-page').textContent = '第 ' + (page + 1) + ' / ' + pages + (result.more ? '+' : '') + ' 页，共 ' + total + ' 条';
   $('tickets-prev').disabled = page === 0;
-  $('tickets-next').disabled = page + 1 >= pages;
+  $('tickets-next').disabled = page + 1 >= pages && !result.more;
 }
 
 function row(t) {

@@ -24,7 +24,8 @@ public class JdbcTicketStore {
     private static final TypeReference<Map<String, String>> SLOTS = new TypeReference<>() {
     };
     private static final Pattern TICKET_ID = Pattern.compile("[Tt]\\d{8}-[0-9A-Za-z]{6}");
-    private static final String ACTIVE = "('open', 'in_progress', 'callback')";
+    /** Beyond this many matches the list says "10000+" rather than counting them all: the count costs the most. */
+    static final int COUNT_LIMIT = 10_000;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -35,11 +36,12 @@ public class JdbcTicketStore {
     }
 
     void insert(Ticket t) {
-        jdbc.sql("insert into tickets (id, intent, slots, conversation_id, note, created_at, kind, status, priority, "
-                        + "owner, due_at, channel, visitor_id, phone, subject, repeated, updated_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into tickets (id, intent, slots, conversation_id, note, created_at, kind, status, active, "
+                        + "priority, owner, due_at, channel, visitor_id, phone, subject, repeated, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(t.id(), t.intent(), json.writeValueAsString(t.slots()), t.conversation(), t.note(),
-                        utc(t.created()), t.kind().wireName(), t.status().wireName(), t.priority(), t.owner(),
+                        utc(t.created()), t.kind().wireName(), t.status().wireName(), t.status().active(),
+                        t.priority(), t.owner(),
                         utc(t.due()), t.channel(), t.visitor(), t.phone(), t.subject(), t.repeated(),
                         utc(t.updated()))
                 .update();
@@ -47,9 +49,9 @@ public class JdbcTicketStore {
 
     /** Saves what working a ticket changes: status, owner, callback, resolution. */
     void update(Ticket t) {
-        jdbc.sql("update tickets set status = ?, owner = ?, callback_at = ?, resolved_at = ?, resolution_category = ?, "
-                        + "resolution_note = ?, updated_at = ? where id = ?")
-                .params(t.status().wireName(), t.owner(), utc(t.callbackAt()), utc(t.resolvedAt()), t.category(),
+        jdbc.sql("update tickets set status = ?, active = ?, owner = ?, callback_at = ?, resolved_at = ?, "
+                        + "resolution_category = ?, resolution_note = ?, updated_at = ? where id = ?")
+                .params(t.status().wireName(), t.status().active(), t.owner(), utc(t.callbackAt()), utc(t.resolvedAt()), t.category(),
                         t.resolutionNote(), utc(t.updated()), t.id())
                 .update();
     }
@@ -136,7 +138,7 @@ public class JdbcTicketStore {
 
     /** How many tickets still to be worked on are past their due time (for metrics). */
     public long overdueCount(Instant now) {
-        return jdbc.sql("select count(*) from tickets where status in " + ACTIVE + " and due_at < ?").param(utc(now))
+        return jdbc.sql("select count(*) from tickets where active = true and due_at < ?").param(utc(now))
                 .query(Long.class).single();
     }
 
@@ -160,9 +162,9 @@ public class JdbcTicketStore {
             where.append(" and status = ?");
             params.add(filter.status().wireName());
         }
-        if (filter.activeOnly()) where.append(" and status in " + ACTIVE);
+        if (filter.activeOnly() || filter.overdue()) where.append(" and active = true");
         if (filter.overdue()) {
-            where.append(" and status in " + ACTIVE + " and due_at < ?");
+            where.append(" and due_at < ?");
             params.add(utc(now));
         }
         if (filter.channel() != null) {
@@ -179,12 +181,13 @@ public class JdbcTicketStore {
                 params.add(search.replace("-", ""));
             }
         }
-        long total = jdbc.sql("select count(*) from tickets" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from (select 1 from tickets" + where + " limit " + (COUNT_LIMIT + 1)
+                + ") matches").params(params).query(Long.class).single();
         List<Ticket> tickets = jdbc.sql("select * from tickets" + where
                         + " order by priority desc, due_at, id limit " + filter.size() + " offset "
                         + (long) filter.page() * filter.size())
                 .params(params).query(this::ticket).list();
-        return new TicketPage(tickets, total, filter.page(), filter.size());
+        return new TicketPage(tickets, Math.min(total, COUNT_LIMIT), total > COUNT_LIMIT, filter.page(), filter.size());
     }
 
     private Ticket ticket(ResultSet rs, int row) throws SQLException {

@@ -54,7 +54,7 @@ class TicketController {
         Instant now = desk.now();
         return new TicketViews.PageView(found.tickets().stream()
                 .map(t -> TicketViews.TicketView.of(t, now, desk.settings())).toList(),
-                found.total(), found.page(), found.size());
+                found.total(), found.more(), found.page(), found.size());
     }
 
     @GetMapping("/api/tickets/options")

@@ -41,7 +41,8 @@ final class TicketViews {
         }
     }
 
-    record PageView(List<TicketView> items, long total, int page, int size) {
+    /** @param more more tickets match than {@code total} says (it stops counting at 10,000) */
+    record PageView(List<TicketView> items, long total, boolean more, int page, int size) {
     }
 
     record EventView(Instant at, String actor, String kind, String status, String statusLabel, String owner,
