@@ -59,6 +59,10 @@ class IntentContentTest {
         expected.put("信用卡丢了赶紧挂失", "card_loss kind=信用卡");
         expected.put("6222021234567890128这张卡挂失", "card_loss card=***************0128 kind=银行卡");
         expected.put("转人工", "human");
+        expected.put("我的报修进度", "ticket_status");
+        expected.put("查一下工单", "ticket_status");
+        expected.put("帮我查下我的投诉处理进度", "ticket_status");
+        expected.put("我的工单怎么样了", "ticket_status");
         var wrong = new ArrayList<String>();
         expected.forEach((question, want) -> {
             IntentMatch hit = top(question);
@@ -72,7 +76,8 @@ class IntentContentTest {
     @Test
     void askingHowIsLeftToTheFaq() {
         // "how do I check my bill" is a question for the FAQ; only "check it for me" is a request
-        for (String question : List.of("怎么查话费", "银行卡丢了怎么挂失", "宽带报修后多久有人来修")) {
+        for (String question : List.of("怎么查话费", "银行卡丢了怎么挂失", "宽带报修后多久有人来修",
+                "投诉的工单号忘了，怎么看处理到哪了", "怎么查询投诉处理进度")) {
             IntentMatch hit = top(question);
             assertTrue(hit == null || !hit.exact(), question + " → " + hit);
         }

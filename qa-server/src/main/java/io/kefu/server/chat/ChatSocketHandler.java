@@ -3,7 +3,6 @@ package io.kefu.server.chat;
 import io.kefu.server.conversation.ConversationException;
 import io.kefu.server.conversation.ConversationMeters;
 import io.kefu.server.conversation.ConversationService;
-import io.kefu.server.conversation.CustomerConnected;
 import io.kefu.server.conversation.CustomerTexts;
 import io.kefu.server.conversation.InboundMessage;
 import io.kefu.server.conversation.Outcome;
@@ -12,7 +11,6 @@ import io.kefu.server.system.KefuProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -50,12 +48,10 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final String profileKey;
     private final ServerFrame.Limits limits;
     private final ConversationMeters meters;
-    private final ApplicationEventPublisher events;
 
     ChatSocketHandler(ConversationService conversations, FrameReader reader, JsonMapper json, CustomerSockets sockets,
-                      KefuProperties properties, ConversationMeters meters, ApplicationEventPublisher events) {
+                      KefuProperties properties, ConversationMeters meters) {
         this.meters = meters;
-        this.events = events;
         this.conversations = conversations;
         this.reader = reader;
         this.json = json;
@@ -132,9 +128,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
             }
         }
         sockets.register(connection);
-        conversations.connected(session.conversation().id());
-        events.publishEvent(new CustomerConnected(session.visitorId(), session.conversation().id(),
-                VisitorProfile.customer(hello.profile(), profileKey, json, Clock.systemUTC()).orElse(null)));
+        conversations.connected(session.conversation().id(), session.visitorId(),
+                VisitorProfile.customer(hello.profile(), profileKey, json, Clock.systemUTC()).orElse(null));
     }
 
     /** Acknowledged once stored; the bot's typing indicator while it answers; its replies come through the sockets. */

@@ -8,7 +8,10 @@ import io.kefu.qa.dialog.HandoffReason;
 import io.kefu.qa.dialog.Turn;
 import io.kefu.server.system.KefuProperties;
 import io.kefu.server.ticket.FormEffects;
+import io.kefu.server.ticket.TicketSurveys;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * The bot's side of a conversation: a customer message in, the bot's messages out. The one place that decides what
@@ -20,12 +23,15 @@ class BotResponder {
 
     private final Dialogue dialogue;
     private final FormEffects effects;
+    private final TicketSurveys surveys;
     private final ConversationStore store;
     private final KefuProperties.Triggers triggers;
 
-    BotResponder(Dialogue dialogue, FormEffects effects, ConversationStore store, KefuProperties properties) {
+    BotResponder(Dialogue dialogue, FormEffects effects, TicketSurveys surveys, ConversationStore store,
+                 KefuProperties properties) {
         this.dialogue = dialogue;
         this.effects = effects;
+        this.surveys = surveys;
         this.store = store;
         this.triggers = properties.handoff().triggers();
     }
@@ -37,6 +43,9 @@ class BotResponder {
      * @param state          the conversation's dialogue state as stored with it
      */
     BotTurn respond(String conversationId, String text, String chosenEntry, DialogueState state) {
+        // "5分" right after the question about a resolved ticket rates it; the dialogue keeps its state
+        var rated = surveys.answer(conversationId, text);
+        if (rated.isPresent()) return new BotTurn(List.of(rated.get()), null, null, null);
         Turn turn = dialogue.respond(state, text, chosenEntry);
         Reply reply = turn.reply();
         HandoffReason asked = turn.handoff();

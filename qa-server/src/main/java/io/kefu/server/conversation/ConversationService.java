@@ -1,5 +1,6 @@
 package io.kefu.server.conversation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,10 +33,11 @@ public class ConversationService {
     private final Handoffs handoffs;
     private final ConversationMeters meters;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     ConversationService(ConversationStore store, MessageLog log, BotResponder bot, CustomerChannel customers,
                         ConversationFeed agents, Handoffs handoffs, ConversationMeters meters,
-                        PlatformTransactionManager transactions) {
+                        PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.store = store;
         this.log = log;
         this.bot = bot;
@@ -44,6 +46,7 @@ public class ConversationService {
         this.handoffs = handoffs;
         this.meters = meters;
         this.tx = new TransactionTemplate(transactions);
+        this.events = events;
     }
 
     /**
@@ -91,9 +94,15 @@ public class ConversationService {
         return log.after(conversationId, seq);
     }
 
-    /** The customer can be reached again (after {@link #start}): e.g. they hear their place in the queue. */
-    public void connected(String conversationId) {
+    /**
+     * The customer can be reached again (after {@link #start}): they hear their place in the queue, and news kept for
+     * their next visit.
+     *
+     * @param customerId the operator's id of the customer from a signed visitor profile, or {@code null}
+     */
+    public void connected(String conversationId, String visitorId, String customerId) {
         handoffs.connected(conversationId);
+        events.publishEvent(new CustomerConnected(visitorId, conversationId, customerId));
     }
 
     /**

@@ -63,6 +63,12 @@ public class ConversationStore {
                 .query(ConversationStore::conversation).optional();
     }
 
+    /** The visitor a conversation belongs to (e.g. to find what else that visitor asked for). */
+    public Optional<String> visitorOf(String conversationId) {
+        return jdbc.sql("select visitor_id from conversations where id = ?").param(conversationId).query(String.class)
+                .optional();
+    }
+
     /** The conversation, its row locked until the transaction ends. */
     Optional<Conversation> lockConversation(String id) {
         return jdbc.sql("select id, visitor_id, status, last_seq from conversations where id = ? for update").param(id)
@@ -170,6 +176,12 @@ public class ConversationStore {
     public Optional<HandoffState> handoff(String conversationId) {
         return jdbc.sql("select handoff from conversations where id = ?").param(conversationId).query(String.class)
                 .optional().map(HandoffState::fromWireName);
+    }
+
+    /** Why the conversation asked for a person when nobody could take it (it stays with the bot). */
+    public void keepReason(String conversationId, HandoffReason reason) {
+        jdbc.sql("update conversations set handoff_reason = ? where id = ?").params(reason.wireName(), conversationId)
+                .update();
     }
 
     /** Puts a conversation answered by the bot in the queue; false when it is not with the bot (or closed). */

@@ -1,9 +1,9 @@
 package io.kefu.server.conversation;
 
 /**
- * A customer's client said hello and can be reached now, published by the channel as a Spring application event
- * after its socket is registered: whatever was kept for this visitor (e.g. a message the operator sent while they
- * were away) can be delivered.
+ * A customer can be reached in this conversation now (they started or resumed it), published by
+ * {@link ConversationService#connected}: what was kept for their next visit (a resolved ticket's outcome, a message the
+ * operator sent while they were away) can be said.
  *
  * @param customerId the operator's own id of the customer, when the page's server signed one into the visitor
  *                   profile; {@code null} otherwise

@@ -3,6 +3,7 @@ package io.kefu.server.conversation;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The system's notices in a conversation (queue, agents joining and leaving), and forms the bot starts by itself:
@@ -33,6 +34,20 @@ public class CustomerNotices {
             String agent = store.routing(conversationId).map(Routing::agent).orElse(null);
             feed.added(conversationId, agent, List.of(message));
         });
+    }
+
+    /**
+     * A notice with buttons the customer can answer by a click (e.g. a satisfaction question), in an open
+     * conversation; false when it is closed and nothing was said.
+     */
+    public boolean tell(String conversationId, Notice kind, String text, List<String> quickReplies) {
+        Optional<StoredMessage> said = log.say(conversationId, Sender.SYSTEM, kind.wireName(), text, null, quickReplies);
+        said.ifPresent(message -> {
+            customers.deliver(conversationId, message);
+            String agent = store.routing(conversationId).map(Routing::agent).orElse(null);
+            feed.added(conversationId, agent, List.of(message));
+        });
+        return said.isPresent();
     }
 
     /** The bot starts a form by itself (e.g. taking a message) and asks the customer for its first detail. */

@@ -181,10 +181,17 @@ public class MessageLog {
      * @param agent the agent's display name, for an agent's message
      */
     public Optional<StoredMessage> say(String conversationId, Sender sender, String kind, String text, String agent) {
+        return say(conversationId, sender, kind, text, agent, List.of());
+    }
+
+    /** {@link #say}, with buttons whose text the customer can send by a click (e.g. a rating). */
+    public Optional<StoredMessage> say(String conversationId, Sender sender, String kind, String text, String agent,
+                                       List<String> quickReplies) {
         return tx.execute(status -> {
             OptionalLong seq = conversations.reserve(conversationId, 1);
             if (seq.isEmpty()) return Optional.empty();
-            var message = StoredMessage.plain(seq.getAsLong(), sender, kind, text, agent);
+            var message = new StoredMessage(seq.getAsLong(), sender, kind, text, null, null, List.of(), quickReplies,
+                    Instant.now(), agent);
             messages.insert(conversationId, message);
             return Optional.of(message);
         });

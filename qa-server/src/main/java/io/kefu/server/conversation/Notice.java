@@ -15,7 +15,9 @@ public enum Notice {
     /** The agent handed the conversation back to the bot. */
     HANDBACK,
     /** The agent's connection was lost: back in the queue. */
-    REQUEUED;
+    REQUEUED,
+    /** A ticket of the customer was resolved: the outcome and a 1–5 satisfaction question (docs/tickets.md). */
+    TICKET_RESOLVED;
 
     /** The message kind the notice is stored and sent with. */
     public String wireName() {

@@ -57,11 +57,11 @@ class Escalation implements Handoffs {
     public void escalate(String conversationId, HandoffReason reason) {
         Instant now = clock.instant();
         if (!hours.open(now)) {
-            leaveMessage(conversationId, CustomerTexts.outsideHours(hours.describe()));
+            leaveMessage(conversationId, CustomerTexts.outsideHours(hours.describe()), reason);
             return;
         }
         if (agents.connectedAgents() == 0) {
-            leaveMessage(conversationId, CustomerTexts.NOBODY_ONLINE);
+            leaveMessage(conversationId, CustomerTexts.NOBODY_ONLINE, reason);
             return;
         }
         Routing routing = conversations.routing(conversationId).orElse(null);
@@ -84,7 +84,8 @@ class Escalation implements Handoffs {
     }
 
     /** Outside service hours or with nobody signed in: say so, and take a message with contact details. */
-    private void leaveMessage(String conversationId, String why) {
+    private void leaveMessage(String conversationId, String why, HandoffReason reason) {
+        conversations.keepReason(conversationId, reason); // the message left becomes a complaint ticket, if it is one
         notices.tell(conversationId, Notice.LEAVE_MESSAGE, CustomerTexts.leaveMessage(why));
         notices.startForm(conversationId, leaveMessageForm);
     }

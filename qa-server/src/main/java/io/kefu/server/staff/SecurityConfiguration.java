@@ -44,6 +44,8 @@ class SecurityConfiguration {
                         .requestMatchers("/webjars/echarts/**").hasRole(Role.AGENT.name())
                         .requestMatchers("/api/analytics/**").hasRole(Role.SUPERVISOR.name())
                         .requestMatchers("/api/staff/**").authenticated()
+                        .requestMatchers("/api/tickets", "/api/tickets/**").hasRole(Role.AGENT.name())
+                        .requestMatchers("/api/analytics/tickets").hasRole(Role.SUPERVISOR.name())
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/agent", false)
                         .failureUrl("/login?error"))

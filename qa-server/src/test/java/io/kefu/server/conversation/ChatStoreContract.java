@@ -65,7 +65,7 @@ abstract class ChatStoreContract {
             log = new MessageLog(store, messages, transactions);
             KefuProperties defaults = new Binder(new MapConfigurationPropertySource()).bindOrCreate("kefu",
                     KefuProperties.class);
-            echo = new BotResponder(null, null, store, defaults) {
+            echo = new BotResponder(null, null, null, store, defaults) {
                 @Override
                 BotTurn respond(String conversationId, String text, String chosenEntry, DialogueState state) {
                     statesSeen.add(state);
@@ -78,7 +78,8 @@ abstract class ChatStoreContract {
                 }
             };
             chat = new ConversationService(store, log, echo, new RecordingChannel(), new RecordingFeed(),
-                    new RecordingHandoffs(), new ConversationMeters(new SimpleMeterRegistry()), transactions);
+                    new RecordingHandoffs(), new ConversationMeters(new SimpleMeterRegistry()), transactions,
+                    event -> { });
         }
         return chat;
     }

@@ -5,27 +5,17 @@ import io.kefu.qa.dialog.BotMessage;
 import io.kefu.qa.dialog.DialogueEffect;
 import io.kefu.qa.dialog.DialogueState;
 import io.kefu.qa.dialog.Turn;
-import io.kefu.server.system.KefuProperties;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,16 +40,11 @@ class FormEffectsTest {
 
     @BeforeEach
     void database() {
-        var dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dataDir.resolve("kefu"), "sa", "");
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = JdbcClient.create(dataSource);
-        var now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("insert into visitors (id, token_hash, created_at) values ('v1', 'h1', ?)").param(now).update();
-        jdbc.sql("insert into conversations (id, visitor_id, channel, status, last_seq, created_at) "
-                + "values (?, 'v1', 'web', 'open', 0, ?)").params(CONVERSATION, now).update();
-        KefuProperties properties = new Binder(new MapConfigurationPropertySource()).bindOrCreate("kefu", KefuProperties.class);
-        Clock clock = Clock.fixed(Instant.parse("2026-12-04T02:00:00Z"), ZoneOffset.UTC);
-        effects = new FormEffects(new JdbcTicketStore(jdbc, JsonMapper.builder().build(), clock, properties));
+        var fixture = new DeskFixture(dataDir);
+        jdbc = fixture.jdbc;
+        fixture.conversation(CONVERSATION, "v1", false, null);
+        effects = new FormEffects(fixture.desk, new TicketStatusReplies(fixture.store, fixture.conversations,
+                fixture.properties), fixture.settings);
     }
 
     private static Turn completing(DialogueEffect effect) {

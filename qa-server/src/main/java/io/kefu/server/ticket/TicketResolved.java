@@ -1,0 +1,5 @@
+package io.kefu.server.ticket;
+
+/** A ticket was resolved (committed): the customer is to hear the outcome ({@link ResolutionNotices}). */
+record TicketResolved(String ticketId) {
+}
