@@ -73,9 +73,9 @@ class ConversationCommands {
         StoredMessage said = stored.message();
         if (stored.duplicate()) return said;
         feed.added(conversationId, routing.agent(), List.of(said)); // and to the customer's node, if another
-        customers.agentTyping(conversationId, false);
-        // last: a channel that could not deliver it (WeChat's 48-hour window) tells the agent why, as an error
+        // a channel that cannot deliver it (WeChat's 48-hour window) tells the agent why, as an error
         customers.deliver(conversationId, said);
+        customers.agentTyping(conversationId, false);
         return said;
     }
 
