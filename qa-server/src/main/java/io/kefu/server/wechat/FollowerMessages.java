@@ -66,8 +66,7 @@ public class FollowerMessages {
         String text = SafeText.clean(chosen.map(Choices.Option::text).orElse(typed)).strip();
         String suggestion = chosen.map(Choices.Option::suggestionId).orElse(null);
         Followers.Follower follower = known.filter(f -> f.conversationId() != null)
-                .orElseGet(() -> followers.conversation(from.channel(), from.openId(), null, from.account(),
-                        from.visitorKey()));
+                .orElseGet(() -> conversation(from, null));
         if (text.isEmpty()) {
             delivery.say(follower, new WechatText.Rendered(CustomerTexts.EMPTY_MESSAGE, Choices.NONE));
             return;
@@ -82,8 +81,7 @@ public class FollowerMessages {
 
     /** A message the bot cannot read (a picture, a file...): the agent serving the conversation gets its link. */
     public void unreadable(From from, String description, String messageId) {
-        Followers.Follower follower = followers.conversation(from.channel(), from.openId(), null, from.account(),
-                from.visitorKey());
+        Followers.Follower follower = conversation(from, null);
         boolean agent = store.routing(follower.conversationId()).filter(Routing::open)
                 .map(r -> r.handoff() == HandoffState.AGENT).orElse(false);
         if (agent) {
@@ -96,15 +94,13 @@ public class FollowerMessages {
 
     /** A voice message WeChat did not turn into text. */
     public void unrecognisedVoice(From from) {
-        Followers.Follower follower = followers.conversation(from.channel(), from.openId(), null, from.account(),
-                from.visitorKey());
+        Followers.Follower follower = conversation(from, null);
         delivery.say(follower, new WechatText.Rendered(TYPE_PLEASE, Choices.NONE));
     }
 
     /** The user arrived (followed the account, opened the customer-service chat): the greeting and quick menu. */
     public void greet(From from) {
-        Followers.Follower follower = followers.conversation(from.channel(), from.openId(), null, from.account(),
-                from.visitorKey());
+        Followers.Follower follower = conversation(from, null);
         delivery.say(follower, WechatText.menu(chat.greeting(), chat.quickReplies()));
     }
 
@@ -129,6 +125,13 @@ public class FollowerMessages {
         followers.find(from.channel(), from.openId()).ifPresent(f -> delivery.send(f, text, Sender.BOT));
     }
 
+    /** The user's conversation: the one they are in, or a new one after {@code closed}. */
+    private Followers.Follower conversation(From from, String closed) {
+        return followers.conversation(from.channel(), from.openId(), closed, from.account(),
+                openId -> conversations.start(WechatChannel.CONVERSATIONS,
+                        Followers.visitorToken(from.visitorKey(), from.channel(), openId), null, false));
+    }
+
     private record Inbound(String text, String messageId, String suggestion) {
     }
 
@@ -141,8 +144,7 @@ public class FollowerMessages {
                     message.suggestion()), (stored, duplicate, answering) -> { });
         } catch (ConversationException e) {
             if (!"conversation_closed".equals(e.code())) throw e;
-            Followers.Follower renewed = followers.conversation(from.channel(), from.openId(),
-                    follower.conversationId(), from.account(), from.visitorKey());
+            Followers.Follower renewed = conversation(from, follower.conversationId());
             if (passive != null) passive.inConversation(renewed.conversationId(), Choices.NONE);
             conversations.receive(new InboundMessage(renewed.conversationId(), message.text(), message.messageId(),
                     null), (stored, duplicate, answering) -> { });

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The WeChat users of each channel ({@code wechat_followers}, {@code wechat_conversations}; the one owner of both
@@ -34,16 +35,13 @@ public class Followers {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final ConversationService conversations;
     private final TransactionTemplate tx;
     /** Which follower a conversation belongs to never changes: remembered, so that delivering costs no query. */
     private final Map<String, Optional<Follower>> byConversation = new ConcurrentHashMap<>();
 
-    Followers(JdbcClient jdbc, JsonMapper json, ConversationService conversations,
-              PlatformTransactionManager transactions) {
+    Followers(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
-        this.conversations = conversations;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -64,10 +62,10 @@ public class Followers {
      *
      * @param closed    the conversation found closed, or {@code null}
      * @param account   WeCom: the customer-service account written to; {@code null} for an Official Account
-     * @param visitorKey the channel's secret: the follower's visitor token is derived from it, never stored
+     * @param start     starts a conversation for the follower's visitor token ({@link #visitorToken})
      */
     public Follower conversation(WechatChannel channel, String openId, String closed, String account,
-                                 String visitorKey) {
+                                 Function<String, ConversationService.Session> start) {
         Optional<Follower> known = find(channel, openId);
         if (known.isPresent() && known.get().conversationId() != null
                 && !known.get().conversationId().equals(closed)) {
@@ -81,8 +79,7 @@ public class Followers {
             if (current != null && !current.equals(closed)) {
                 return new Follower(channel, openId, current, account, Choices.NONE);
             }
-            ConversationService.Session session = conversations.start(WechatChannel.CONVERSATIONS,
-                    visitorToken(visitorKey, channel, openId), null, false);
+            ConversationService.Session session = start.apply(openId);
             String id = session.conversation().id();
             jdbc.sql("insert into wechat_conversations (conversation_id, channel, open_id, account) values (?, ?, ?, ?)")
                     .params(id, channel.wireName(), openId, account).update();
@@ -144,7 +141,7 @@ public class Followers {
      * The follower's visitor token: derived from the channel's secret, so that the same follower stays one visitor
      * across conversations without a token being stored anywhere.
      */
-    static String visitorToken(String key, WechatChannel channel, String openId) {
+    public static String visitorToken(String key, WechatChannel channel, String openId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

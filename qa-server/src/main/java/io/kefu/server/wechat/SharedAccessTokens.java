@@ -1,5 +1,6 @@
 package io.kefu.server.wechat;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,7 @@ public class SharedAccessTokens {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    @Autowired
     SharedAccessTokens(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this(jdbc, transactions, Clock.systemUTC());
     }

@@ -78,11 +78,17 @@ class MpEndpoint {
             }
         }
         if (message.getFromUser() == null || message.getMsgType() == null) return ResponseEntity.badRequest().build();
-        Optional<String> reply = inbox.handle(message, arrived);
-        if (reply.isEmpty()) return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(SUCCESS);
-        WxMpXmlOutMessage out = WxMpXmlOutMessage.TEXT().content(reply.get())
-                .fromUser(message.getToUser()).toUser(message.getFromUser()).build();
-        return ResponseEntity.ok(encrypted ? out.toEncryptedXml(account.config()) : out.toXml());
+        try {
+            Optional<String> reply = inbox.handle(message, arrived);
+            if (reply.isEmpty()) return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(SUCCESS);
+            WxMpXmlOutMessage out = WxMpXmlOutMessage.TEXT().content(reply.get())
+                    .fromUser(message.getToUser()).toUser(message.getFromUser()).build();
+            return ResponseEntity.ok(encrypted ? out.toEncryptedXml(account.config()) : out.toXml());
+        } catch (RuntimeException e) {
+            // the follower sees nothing rather than WeChat's "该公众号暂时无法提供服务"; the log says why
+            log.error("WeChat Official Account request failed ({} from a follower)", message.getMsgType(), e);
+            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(SUCCESS);
+        }
     }
 
     private boolean signed(String signature, String timestamp, String nonce) {
