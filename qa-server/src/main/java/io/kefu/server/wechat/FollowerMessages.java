@@ -104,6 +104,18 @@ public class FollowerMessages {
         delivery.say(follower, WechatText.menu(chat.greeting(), chat.quickReplies()));
     }
 
+    /**
+     * The greeting and quick menu for a user entering a WeCom customer-service session, which WeCom wants sent with
+     * the event's code ({@code send_msg_on_event}) rather than as a message: what a number replied to it means is
+     * kept, and the text returned for the caller to send.
+     */
+    public String welcome(From from) {
+        Followers.Follower follower = conversation(from, null);
+        WechatText.Rendered menu = WechatText.menu(chat.greeting(), chat.quickReplies());
+        followers.offer(follower.channel(), follower.openId(), menu.choices());
+        return menu.text();
+    }
+
     /** The user left (unfollowed): their conversation ends. */
     public void left(From from) {
         followers.find(from.channel(), from.openId()).map(Followers.Follower::conversationId).ifPresent(id -> {

@@ -14,4 +14,8 @@ public interface Outbox {
      * @throws DeliveryRefused when WeChat refuses it for a reason the agent should know
      */
     void send(Followers.Follower to, String text);
+
+    /** Every message sent to the follower through the API, once sent: a channel may track who serves them. */
+    default void observe(Followers.Follower to, io.kefu.server.conversation.StoredMessage message) {
+    }
 }

@@ -26,6 +26,7 @@ public class SharedAccessTokens {
 
     /** Refreshed this long before WeChat says it expires, so that no request goes out with a dying token. */
     static final Duration MARGIN = Duration.ofMinutes(5);
+    public static final long MARGIN_MILLIS = MARGIN.toMillis();
 
     /** A token and when WeChat said it expires. */
     public record Token(String value, Instant expiresAt) {

@@ -51,6 +51,8 @@ class WechatDelivery implements CustomerChannel {
         }
         followers.offer(to.channel(), to.openId(), rendered.choices());
         send(to, rendered.text(), message.sender());
+        Outbox outbox = outboxes.get(to.channel());
+        if (outbox != null) outbox.observe(to, message); // after it: the closing notice goes before the session ends
     }
 
     /**

@@ -61,9 +61,13 @@ public record WechatProperties(@DefaultValue Mp mp, @DefaultValue Kf kf) {
      * @param token   {@code KEFU_WECHAT_KF_TOKEN}, the callback Token
      * @param aesKey  {@code KEFU_WECHAT_KF_AES_KEY}, the callback EncodingAESKey (WeCom always encrypts)
      * @param apiUrl  WeCom's API base URL; empty for WeCom's own
+     * @param servicer a WeCom member's userid the session is moved to ({@code transServiceState}, 由人工接待) while an
+     *                 agent serves it; empty keeps it with the API (由智能助手接待), the only state in which WeCom lets
+     *                 {@code send_msg} carry the agents' replies
      */
     public record Kf(@DefaultValue("") String corpId, @DefaultValue("") String secret, @DefaultValue("") String token,
-                     @DefaultValue("") String aesKey, @DefaultValue("") String apiUrl) {
+                     @DefaultValue("") String aesKey, @DefaultValue("") String apiUrl,
+                     @DefaultValue("") String servicer) {
 
         public boolean configured() {
             return !corpId.isBlank() && !secret.isBlank() && !token.isBlank() && !aesKey.isBlank();
