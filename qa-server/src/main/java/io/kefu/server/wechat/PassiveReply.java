@@ -3,7 +3,8 @@ package io.kefu.server.wechat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What answers one follower message while it may still go back in the HTTP response (WeChat's passive reply):
@@ -15,6 +16,8 @@ public final class PassiveReply {
 
     private static final ThreadLocal<PassiveReply> CURRENT = new ThreadLocal<>();
 
+    private final ReentrantLock lock = new ReentrantLock();
+    private final CompletableFuture<Optional<List<String>>> passive = new CompletableFuture<>();
     private final List<String> texts = new ArrayList<>();
     private String conversationId;
     private Choices choices = Choices.NONE;
@@ -32,18 +35,33 @@ public final class PassiveReply {
     }
 
     /** The follower's conversation, once known: only its messages belong to the reply. */
-    public synchronized void inConversation(String id, Choices offered) {
-        this.conversationId = id;
-        this.choices = offered;
+    public void inConversation(String id, Choices offered) {
+        lock.lock();
+        try {
+            this.conversationId = id;
+            this.choices = offered;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The numbered choices the follower was last offered. */
-    public synchronized Choices choices() {
-        return choices;
+    public Choices choices() {
+        lock.lock();
+        try {
+            return choices;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    public synchronized void offered(Choices now) {
-        this.choices = now;
+    public void offered(Choices now) {
+        lock.lock();
+        try {
+            this.choices = now;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -51,12 +69,17 @@ public final class PassiveReply {
      *
      * @param conversationId the conversation it belongs to, or {@code null} for a text of the channel itself
      */
-    public synchronized boolean collect(String conversationId, String text) {
-        if (conversationId != null && this.conversationId != null && !this.conversationId.equals(conversationId)) {
-            return false;
+    public boolean collect(String conversationId, String text) {
+        lock.lock();
+        try {
+            if (conversationId != null && this.conversationId != null && !this.conversationId.equals(conversationId)) {
+                return false;
+            }
+            texts.add(text);
+            return true;
+        } finally {
+            lock.unlock();
         }
-        texts.add(text);
-        return true;
     }
 
     /**
@@ -66,28 +89,36 @@ public final class PassiveReply {
      */
     public List<String> finish() {
         CURRENT.remove();
-        synchronized (this) {
+        List<String> collected;
+        lock.lock();
+        try {
             done = true;
-            notifyAll();
-            return abandoned ? List.copyOf(texts) : List.of();
+            collected = List.copyOf(texts);
+            if (abandoned) return collected;
+        } finally {
+            lock.unlock();
         }
+        passive.complete(Optional.of(collected));
+        return List.of();
     }
 
     /**
-     * Waits for the handling until {@code deadlineNanos} ({@link System#nanoTime()}).
-     *
-     * @return the texts to answer with in the HTTP response; empty when the time ran out, and the texts will go
-     * through the message API instead
+     * The texts to answer with in the HTTP response, once the handling is done; empty when {@link #expire} came first
+     * and the texts go through the message API instead. No thread waits for it.
      */
-    public synchronized Optional<List<String>> await(long deadlineNanos) throws InterruptedException {
-        while (!done) {
-            long left = deadlineNanos - System.nanoTime();
-            if (left <= 0) {
-                abandoned = true;
-                return Optional.empty();
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+    public CompletableFuture<Optional<List<String>>> passive() {
+        return passive;
+    }
+
+    /** The request's budget is spent: if the handling is not done, the request answers {@code success} now. */
+    public void expire() {
+        lock.lock();
+        try {
+            if (done) return;
+            abandoned = true;
+        } finally {
+            lock.unlock();
         }
-        return Optional.of(List.copyOf(texts));
+        passive.complete(Optional.empty());
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code /wechat/mp}: the Official Account's server URL. WeChat verifies it with a GET and sends each follower
@@ -50,45 +50,55 @@ class MpEndpoint {
     }
 
     @PostMapping(produces = MediaType.APPLICATION_XML_VALUE)
-    ResponseEntity<String> receive(@RequestParam(required = false) String signature,
-                                   @RequestParam(required = false) String timestamp,
-                                   @RequestParam(required = false) String nonce,
-                                   @RequestParam(name = "encrypt_type", required = false) String encryptType,
-                                   @RequestParam(name = "msg_signature", required = false) String msgSignature,
-                                   @RequestBody(required = false) String body) throws InterruptedException {
+    CompletableFuture<ResponseEntity<String>> receive(@RequestParam(required = false) String signature,
+                                                      @RequestParam(required = false) String timestamp,
+                                                      @RequestParam(required = false) String nonce,
+                                                      @RequestParam(name = "encrypt_type", required = false) String encryptType,
+                                                      @RequestParam(name = "msg_signature", required = false) String msgSignature,
+                                                      @RequestBody(required = false) String body) {
         long arrived = System.nanoTime();
-        if (!account.on()) return ResponseEntity.notFound().build();
-        if (!signed(signature, timestamp, nonce)) return forbidden();
-        if (body == null || body.isBlank() || body.length() > MAX_BODY) return ResponseEntity.badRequest().build();
+        if (!account.on()) return done(ResponseEntity.notFound().build());
+        if (!signed(signature, timestamp, nonce)) return done(forbidden());
+        if (body == null || body.isBlank() || body.length() > MAX_BODY) return done(ResponseEntity.badRequest().build());
         boolean encrypted = "aes".equalsIgnoreCase(encryptType);
         WxMpXmlMessage message;
         if (encrypted) {
-            if (account.config().getAesKey() == null || msgSignature == null) return forbidden();
+            if (account.config().getAesKey() == null || msgSignature == null) return done(forbidden());
             try {
                 message = WxMpXmlMessage.fromEncryptedXml(body, account.config(), timestamp, nonce, msgSignature);
             } catch (RuntimeException e) { // WxJava's: a wrong msg_signature, or what does not decrypt
                 log.warn("refused an encrypted WeChat request: {}", e.getMessage());
-                return forbidden();
+                return done(forbidden());
             }
         } else {
             try {
                 message = WxMpXmlMessage.fromXml(body);
             } catch (RuntimeException e) {
-                return ResponseEntity.badRequest().build();
+                return done(ResponseEntity.badRequest().build());
             }
         }
-        if (message.getFromUser() == null || message.getMsgType() == null) return ResponseEntity.badRequest().build();
-        try {
-            Optional<String> reply = inbox.handle(message, arrived);
-            if (reply.isEmpty()) return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(SUCCESS);
+        if (message.getFromUser() == null || message.getMsgType() == null) {
+            return done(ResponseEntity.badRequest().build());
+        }
+        return inbox.handle(message, arrived).handle((reply, failure) -> {
+            if (failure != null) {
+                // the follower sees nothing rather than WeChat's "该公众号暂时无法提供服务"; the log says why
+                log.error("WeChat Official Account request failed ({} from a follower)", message.getMsgType(), failure);
+                return success();
+            }
+            if (reply.isEmpty()) return success();
             WxMpXmlOutMessage out = WxMpXmlOutMessage.TEXT().content(reply.get())
                     .fromUser(message.getToUser()).toUser(message.getFromUser()).build();
             return ResponseEntity.ok(encrypted ? out.toEncryptedXml(account.config()) : out.toXml());
-        } catch (RuntimeException e) {
-            // the follower sees nothing rather than WeChat's "该公众号暂时无法提供服务"; the log says why
-            log.error("WeChat Official Account request failed ({} from a follower)", message.getMsgType(), e);
-            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(SUCCESS);
-        }
+        });
+    }
+
+    private static ResponseEntity<String> success() {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(SUCCESS);
+    }
+
+    private static CompletableFuture<ResponseEntity<String>> done(ResponseEntity<String> response) {
+        return CompletableFuture.completedFuture(response);
     }
 
     private boolean signed(String signature, String timestamp, String nonce) {

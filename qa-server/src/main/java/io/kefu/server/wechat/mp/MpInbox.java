@@ -16,16 +16,19 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A follower's message or event, from WeChat's request to the reply: processed once whichever node WeChat sends it
- * to and however often ({@link Deliveries}), on a worker thread, while the request waits up to its budget for the
- * reply to answer with (the passive reply); past the budget the request answers {@code success} and the reply goes
- * through the message API.
+ * to and however often ({@link Deliveries}), on a worker thread, while the request, holding no thread, waits up to
+ * its budget for the reply to answer with (the passive reply); past the budget the request answers {@code success}
+ * and the reply goes through the message API.
  */
 @Component
 class MpInbox implements DisposableBean {
@@ -37,37 +40,42 @@ class MpInbox implements DisposableBean {
     private final Deliveries deliveries;
     private final FollowerMessages messages;
     private final ExecutorService workers;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("wechat-mp-budget"));
 
     MpInbox(MpAccount account, Deliveries deliveries, FollowerMessages messages) {
         this.account = account;
         this.deliveries = deliveries;
         this.messages = messages;
-        this.workers = Executors.newFixedThreadPool(account.settings().workers(), named());
+        this.workers = Executors.newFixedThreadPool(account.settings().workers(), named("wechat-mp"));
     }
 
     /**
      * Handles what WeChat sent, within the budget that started at {@code arrivedNanos}.
      *
-     * @return the text to answer with in the HTTP response; empty for {@code success}
+     * @return the text to answer with in the HTTP response, or empty for {@code success}, once known: when the reply
+     * is ready or the budget spent, whichever comes first
      */
-    Optional<String> handle(WxMpXmlMessage message, long arrivedNanos) throws InterruptedException {
+    CompletableFuture<Optional<String>> handle(WxMpXmlMessage message, long arrivedNanos) {
         String key = key(message);
         if (!deliveries.first(WechatChannel.MP, key)) {
             // WeChat sent it again: the first answer was lost, or is still coming through the message API
-            return deliveries.passiveReply(WechatChannel.MP, key);
+            return CompletableFuture.completedFuture(deliveries.passiveReply(WechatChannel.MP, key));
         }
         var passive = new PassiveReply();
         var from = new FollowerMessages.From(WechatChannel.MP, message.getFromUser(), null, account.settings().secret());
+        long left = arrivedNanos + account.settings().passiveBudget().toNanos() - System.nanoTime();
+        timer.schedule(passive::expire, Math.max(0, left), TimeUnit.NANOSECONDS);
         workers.execute(() -> work(message, from, passive));
-        Optional<List<String>> ready = passive.await(arrivedNanos + account.settings().passiveBudget().toNanos());
-        if (ready.isEmpty() || ready.get().isEmpty()) return Optional.empty();
-        String text = String.join("\n\n", ready.get());
-        if (WechatText.split(text).size() > 1) { // a passive reply is one message: a longer one goes by the API
-            workers.execute(() -> messages.send(from, text));
-            return Optional.empty();
-        }
-        deliveries.answered(WechatChannel.MP, key, text);
-        return Optional.of(text);
+        return passive.passive().thenApply(ready -> {
+            if (ready.isEmpty() || ready.get().isEmpty()) return Optional.empty();
+            String text = String.join("\n\n", ready.get());
+            if (WechatText.split(text).size() > 1) { // a passive reply is one message: a longer one goes by the API
+                workers.execute(() -> messages.send(from, text));
+                return Optional.empty();
+            }
+            deliveries.answered(WechatChannel.MP, key, text);
+            return Optional.of(text);
+        });
     }
 
     private void work(WxMpXmlMessage message, FollowerMessages.From from, PassiveReply passive) {
@@ -150,10 +158,10 @@ class MpInbox implements DisposableBean {
         return text == null ? "" : text;
     }
 
-    private static ThreadFactory named() {
+    private static ThreadFactory named(String name) {
         var count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "wechat-mp-" + count.incrementAndGet());
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
@@ -162,5 +170,6 @@ class MpInbox implements DisposableBean {
     @Override
     public void destroy() {
         workers.shutdown();
+        timer.shutdownNow();
     }
 }
