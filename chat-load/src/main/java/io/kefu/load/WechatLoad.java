@@ -55,6 +55,7 @@ public final class WechatLoad {
     private final LongAdder errors = new LongAdder();
     private final LongAdder retriesSame = new LongAdder();
     private final LongAdder retriesDifferent = new LongAdder();
+    private final LongAdder retryErrors = new LongAdder();
     private final AtomicLong messageIds = new AtomicLong(System.currentTimeMillis() * 1000);
     private final Histogram latency = new Histogram(60_000_000_000L, 3);
 
@@ -124,8 +125,8 @@ public final class WechatLoad {
                 latency.getValueAtPercentile(99.9) / 1e6, latency.getMaxValue() / 1e6);
         System.out.printf("passive replies %d, 'success' then the API %d (API messages %d), errors %d, still open %d%n",
                 passive.sum(), successOnly.sum(), apiSends.sum(), errors.sum(), inFlight.get());
-        System.out.printf("retries: %d got the first answer again, %d got another (processed twice)%n",
-                retriesSame.sum(), retriesDifferent.sum());
+        System.out.printf("retries: %d got the first answer again (or 'success'), %d another one (processed twice),"
+                + " %d failed%n", retriesSame.sum(), retriesDifferent.sum(), retryErrors.sum());
         System.out.printf("lost: %d (neither answered in the response nor through the API, nor an error, nor open)%n",
                 sent - answered - errors.sum() - inFlight.get());
     }
@@ -158,8 +159,13 @@ public final class WechatLoad {
         http.sendAsync(request(follower, question, msgId), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .whenComplete((r, e) -> {
                     try {
-                        String again = e == null && r.statusCode() == 200 ? content(r.body()) : null;
-                        if (first.equals(again) || "success".equals(r == null ? null : r.body()) && first.isEmpty()) {
+                        if (e != null || r.statusCode() != 200) {
+                            retryErrors.increment();
+                            return;
+                        }
+                        String again = "success".equals(r.body()) ? "" : content(r.body());
+                        // a reply that went through the API is not kept for retries: 'success' answers them
+                        if (first.equals(again) || again != null && again.isEmpty()) {
                             retriesSame.increment();
                         } else {
                             retriesDifferent.increment();
