@@ -97,6 +97,18 @@ class MpChannelIT {
     }
 
     @Test
+    void malformedOrOversizedRequestsAreRefusedWithoutHarm() {
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        String signed = "?signature=" + WechatCrypto.sign(MpTestAccount.TOKEN, timestamp, "n1") + "&timestamp="
+                + timestamp + "&nonce=n1";
+        assertEquals(400, wechat.postRaw(signed, "<xml><Content>未闭合").status());
+        assertEquals(400, wechat.postRaw(signed, "<xml><MsgType><![CDATA[text]]></MsgType></xml>").status(),
+                "no sender");
+        assertEquals(400, wechat.postRaw(signed, "<xml>" + "字".repeat(70_000) + "</xml>").status());
+        assertTrue(wechat.text(follower, "话费余额怎么查").reply().contains("10099"), "and the channel goes on");
+    }
+
+    @Test
     void aRetriedMessageIsProcessedOnceAndGetsTheSameReply() {
         long msgId = WechatSimulator.nextMessageId();
         WechatSimulator.Answer first = wechat.text(follower, "话费余额怎么查", msgId);
