@@ -35,7 +35,7 @@ class ClusterRelay {
         if (event instanceof ClusterEvent.Messages added) {
             List<StoredMessage> messages = log.messages(added.conversation(), added.fromSeq(), added.toSeq());
             for (StoredMessage message : messages) {
-                if (message.sender() != Sender.CUSTOMER) customers.deliver(added.conversation(), message);
+                if (message.sender() != Sender.CUSTOMER) customers.deliverFromOtherNode(added.conversation(), message);
             }
             if (!messages.isEmpty()) feed.show(added.conversation(), added.agent(), messages);
         } else if (event instanceof ClusterEvent.CustomerTyping typing) {

@@ -72,9 +72,10 @@ class ConversationCommands {
                 .orElseThrow(() -> new HandoffException("not_found", "会话已结束。"));
         StoredMessage said = stored.message();
         if (stored.duplicate()) return said;
+        feed.added(conversationId, routing.agent(), List.of(said)); // and to the customer's node, if another
+        // a channel that cannot deliver it (WeChat's 48-hour window) tells the agent why, as an error
         customers.deliver(conversationId, said);
         customers.agentTyping(conversationId, false);
-        feed.added(conversationId, routing.agent(), List.of(said)); // and to the customer's node, if another
         return said;
     }
 

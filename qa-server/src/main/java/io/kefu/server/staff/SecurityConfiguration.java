@@ -38,6 +38,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/chat", "/chat.html", "/demo.html", "/widget.js", "/widget.css",
                                 "/agent/*.js", "/agent.css", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/ws/chat", "/api/ask").permitAll()
+                        // WeChat's callbacks: each request carries WeChat's signature, checked by the endpoint
+                        .requestMatchers("/wechat/mp", "/wechat/kf").permitAll()
                         .requestMatchers("/login", "/setup").permitAll()
                         .requestMatchers("/agent", "/agent.html", "/ws/agent").hasRole(Role.AGENT.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
@@ -53,7 +55,7 @@ class SecurityConfiguration {
                         "/logout")).logoutSuccessUrl("/login?logout"))
                 // the console reads the XSRF-TOKEN cookie and sends it back as a header; the open integration API
                 // has no session to protect
-                .csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/ask"))
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/ask", "/wechat/mp", "/wechat/kf"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 // pages run only this server's scripts and talk only to it, so injected markup could do nothing
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
