@@ -40,6 +40,8 @@ create table content_releases (
 create table content_release_entries (
     release_id bigint not null references content_releases (id),
     version_id bigint not null references content_versions (id),
+    -- the entries' order in the knowledge base (which a calibration's key depends on)
+    position   integer not null,
     primary key (release_id, version_id)
 );
 
@@ -58,4 +60,12 @@ create table content_test_questions (
     must_pass  boolean                  not null,
     created_by varchar(64)              not null,
     created_at timestamp with time zone not null
+);
+
+-- Decision thresholds calibrated for a content (by its key), shared by the nodes: the node that publishes calibrates
+-- once, in the quality gate, and every other node swaps the release in without calibrating again.
+create table content_calibrations (
+    calibration_key varchar(128)             primary key,
+    body            varchar(200000)          not null,
+    created_at      timestamp with time zone not null
 );

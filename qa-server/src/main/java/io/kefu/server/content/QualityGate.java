@@ -5,6 +5,7 @@ import io.kefu.qa.KnowledgeFolder;
 import io.kefu.qa.QaBot;
 import io.kefu.qa.Reply;
 import io.kefu.qa.ReplyKind;
+import io.kefu.qa.calibrate.CalibrationCache;
 import io.kefu.qa.calibrate.CalibrationSet;
 import org.springframework.stereotype.Component;
 
@@ -27,16 +28,21 @@ class QualityGate {
     private final QaBot live;
     private final KnowledgeFolder folder;
     private final CalibrationSet calibrationQuestions;
+    private final CalibrationCache calibrations;
 
-    QualityGate(QaBot live, KnowledgeFolder folder, CalibrationSet calibrationQuestions) {
+    QualityGate(QaBot live, KnowledgeFolder folder, CalibrationSet calibrationQuestions,
+                CalibrationCache keptCalibrations) {
         this.live = live;
         this.folder = folder;
         this.calibrationQuestions = calibrationQuestions;
+        // the live bot's cache too: the calibration made here is found there when the candidate goes live
+        this.calibrations = folder.calibrationCache().thenReadingAndStoring(keptCalibrations);
     }
 
     /** A bot of a candidate knowledge base, calibrated like the live one; the caller closes it. */
     QaBot candidateBot(KnowledgeBase knowledge, Collection<String> withheld) {
-        QaBot bot = folder.botBuilder().knowledge(knowledge).calibrate(calibrationQuestions).build();
+        QaBot bot = folder.botBuilder().knowledge(knowledge).calibrate(calibrationQuestions)
+                .calibrationCache(calibrations).build();
         bot.withhold(withheld);
         return bot;
     }

@@ -47,8 +47,9 @@ class ReleaseStore {
                 .params(id, clip(note, 500), by, utc(at), versionIds.size(), gate, clip(overrideReason, 1000),
                         restoredFrom)
                 .update();
-        batch.batchUpdate("insert into content_release_entries (release_id, version_id) values (?, ?)",
-                versionIds.stream().map(version -> new Object[]{id, version}).toList());
+        var rows = new java.util.ArrayList<Object[]>(versionIds.size());
+        for (int i = 0; i < versionIds.size(); i++) rows.add(new Object[]{id, versionIds.get(i), i});
+        batch.batchUpdate("insert into content_release_entries (release_id, version_id, position) values (?, ?, ?)", rows);
         if (current.isPresent()) {
             jdbc.sql("update content_live set release_id = ? where id = 1").param(id).update();
         } else {
@@ -66,16 +67,17 @@ class ReleaseStore {
         return jdbc.sql("select * from content_releases order by id desc").query(ReleaseStore::release).list();
     }
 
-    /** The versions a release holds. */
+    /** The versions a release holds, in the knowledge base's order. */
     List<Long> versions(long releaseId) {
-        return jdbc.sql("select version_id from content_release_entries where release_id = ? order by version_id")
+        return jdbc.sql("select version_id from content_release_entries where release_id = ? order by position")
                 .param(releaseId).query(Long.class).list();
     }
 
     private static Release release(ResultSet rs, int row) throws SQLException {
-        long restored = rs.getLong("restored_from");
+        long restoredId = rs.getLong("restored_from");
+        Long restored = rs.wasNull() ? null : restoredId;
         return new Release(rs.getLong("id"), rs.getString("note"), rs.getString("published_by"),
                 instant(rs, "published_at"), rs.getInt("entries"), rs.getString("gate"),
-                rs.getString("override_reason"), rs.wasNull() ? null : restored);
+                rs.getString("override_reason"), restored);
     }
 }

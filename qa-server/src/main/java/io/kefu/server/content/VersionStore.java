@@ -66,13 +66,14 @@ class VersionStore {
                 .param(state.column()).query(this::version).list();
     }
 
+    /** The versions, in the order of {@code ids}. */
     List<EntryVersion> byIds(List<Long> ids) {
-        var out = new java.util.ArrayList<EntryVersion>(ids.size());
+        var byId = new java.util.HashMap<Long, EntryVersion>(ids.size() * 2);
         for (List<Long> chunk : chunks(ids)) {
-            out.addAll(jdbc.sql("select " + COLUMNS + " from content_versions where id in (:ids) order by id")
-                    .param("ids", chunk).query(this::version).list());
+            jdbc.sql("select " + COLUMNS + " from content_versions where id in (:ids)").param("ids", chunk)
+                    .query(this::version).list().forEach(v -> byId.put(v.id(), v));
         }
-        return out;
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Lists of ids small enough for one {@code in (...)}. */

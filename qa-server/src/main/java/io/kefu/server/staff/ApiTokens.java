@@ -47,7 +47,7 @@ public class ApiTokens {
     public record NewToken(long id, String username, String label, String token) {
     }
 
-    NewToken create(String username, String label, String by, String address) {
+    public NewToken create(String username, String label, String by, String address) {
         StaffAccount account = staff.find(username == null ? "" : username)
                 .orElseThrow(() -> new BadRequestException("账号 " + username + " 不存在，请先创建该员工账号。"));
         String name = label == null || SafeText.clean(label).isBlank() ? "API 令牌" : SafeText.clean(label).strip();
