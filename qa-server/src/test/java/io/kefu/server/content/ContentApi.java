@@ -46,6 +46,46 @@ final class ContentApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** A file upload ({@code multipart/form-data}, part {@code file}). */
+    Answer upload(String path, String fileName, byte[] content) {
+        return send(uploadRequest(path, fileName, content));
+    }
+
+    /** A file upload whose answer is a file. */
+    byte[] uploadForFile(String path, String fileName, byte[] content) {
+        return bytes(uploadRequest(path, fileName, content));
+    }
+
+    byte[] download(String path) {
+        return bytes(request(path).GET());
+    }
+
+    private HttpRequest.Builder uploadRequest(String path, String fileName, byte[] content) {
+        String boundary = "----kefu" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    }
+
+    private byte[] bytes(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer delete(String path) {
         return send(request(path).DELETE());
     }
