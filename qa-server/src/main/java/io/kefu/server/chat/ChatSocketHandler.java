@@ -1,6 +1,7 @@
 package io.kefu.server.chat;
 
 import io.kefu.server.conversation.ConversationException;
+import io.kefu.server.content.AnswerVotes;
 import io.kefu.server.conversation.ConversationService;
 import io.kefu.server.conversation.CustomerTexts;
 import io.kefu.server.conversation.InboundMessage;
@@ -39,6 +40,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
     static final String CHANNEL = "web";
 
     private final ConversationService conversations;
+    private final AnswerVotes votes;
     private final FrameReader reader;
     private final JsonMapper json;
     private final CustomerSockets sockets;
@@ -47,7 +49,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final ServerFrame.Limits limits;
 
     ChatSocketHandler(ConversationService conversations, FrameReader reader, JsonMapper json, CustomerSockets sockets,
-                      KefuProperties properties) {
+                      KefuProperties properties, AnswerVotes votes) {
+        this.votes = votes;
         this.conversations = conversations;
         this.reader = reader;
         this.json = json;
@@ -105,6 +108,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
         } else if (frame instanceof ClientFrame.Rate rate) {
             conversations.rate(connection.conversation().id(), rate.stars(), rate.comment());
             send(connection, ServerFrame.rated(connection.lastSeq(), rate.stars()));
+        } else if (frame instanceof ClientFrame.Vote vote) {
+            votes.vote(connection.conversation().id(), vote.seq(), vote.helpful());
         }
     }
 
