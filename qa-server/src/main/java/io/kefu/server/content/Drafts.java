@@ -90,10 +90,26 @@ class Drafts {
      */
     int saveAll(List<EntryContent> entries, List<String> retire, Actor actor, String note) {
         return tx.execute(status -> {
-            for (EntryContent entry : entries) saved(entry, false, actor, note);
             var newest = versions.newest();
-            for (String id : retire) saved(newest.get(id).content(), true, actor, note);
-            return entries.size() + retire.size();
+            var drafts = new java.util.ArrayList<VersionStore.NewVersion>(entries.size() + retire.size());
+            entries.forEach(entry -> drafts.add(new VersionStore.NewVersion(entry, false)));
+            retire.forEach(id -> drafts.add(new VersionStore.NewVersion(newest.get(id).content(), true)));
+            versions.insertDrafts(drafts, actor.name(), clock.instant(), note);
+            // earlier pending drafts of the entries that had any give way to these
+            for (var draft : drafts) {
+                if (newest.containsKey(draft.content().id())) versions.supersedePendingBefore(draft.content().id());
+            }
+            audit.record(actor.name(), "content_import", null, note + ": " + entries.size() + " drafts, "
+                    + retire.size() + " retirements", actor.address());
+            return drafts.size();
+        });
+    }
+
+    /** Approves or sends back many drafts at once, in one transaction: all of them or, on any refusal, none. */
+    int reviewAll(List<Long> draftIds, boolean approve, String comment, Actor actor) {
+        return tx.execute(status -> {
+            for (long id : draftIds) review(id, approve, comment, actor);
+            return draftIds.size();
         });
     }
 

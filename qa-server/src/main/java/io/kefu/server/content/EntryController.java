@@ -137,13 +137,34 @@ class EntryController {
     @PostMapping("/reviews/{draftId}")
     EntryView review(@PathVariable long draftId, @RequestBody Review review, Authentication who,
                      HttpServletRequest request) {
-        if (review == null || review.decision() == null) throw ContentException.invalid("请选择通过（approve）或退回（reject）。");
-        boolean approve = switch (review.decision().strip().toLowerCase(Locale.ROOT)) {
+        if (review == null) throw ContentException.invalid("请选择通过（approve）或退回（reject）。");
+        boolean approve = approve(review.decision());
+        return view(drafts.review(draftId, approve, review.comment(), actors.of(who, request)));
+    }
+
+    /** One decision on many drafts (a reviewed import): all approved or sent back, or none. */
+    record Reviews(String decision, String comment, List<Long> draftIds) {
+    }
+
+    record Reviewed(int reviewed) {
+    }
+
+    @PostMapping("/reviews")
+    Reviewed reviewAll(@RequestBody Reviews reviews, Authentication who, HttpServletRequest request) {
+        if (reviews == null || reviews.draftIds() == null || reviews.draftIds().isEmpty()) {
+            throw ContentException.invalid("请选择要审核的草稿。");
+        }
+        boolean approve = approve(reviews.decision());
+        return new Reviewed(drafts.reviewAll(reviews.draftIds(), approve, reviews.comment(), actors.of(who, request)));
+    }
+
+    private static boolean approve(String decision) {
+        if (decision == null) throw ContentException.invalid("请选择通过（approve）或退回（reject）。");
+        return switch (decision.strip().toLowerCase(Locale.ROOT)) {
             case "approve" -> true;
             case "reject" -> false;
             default -> throw ContentException.invalid("审核结论只能是通过（approve）或退回（reject）。");
         };
-        return view(drafts.review(draftId, approve, review.comment(), actors.of(who, request)));
     }
 
     private EntryView view(EntryVersion version) {

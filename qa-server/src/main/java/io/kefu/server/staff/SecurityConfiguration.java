@@ -42,8 +42,9 @@ class SecurityConfiguration {
                         .requestMatchers("/agent", "/agent.html", "/ws/agent").hasRole(Role.AGENT.name())
                         .requestMatchers("/content/*.js", "/content.css").permitAll()
                         .requestMatchers("/content", "/content.html").hasRole(Role.EDITOR.name())
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/content/reviews/**",
-                                "/api/content/releases", "/api/content/releases/*/restore", "/api/content/notices")
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/content/reviews",
+                                "/api/content/reviews/**", "/api/content/releases", "/api/content/releases/*/restore",
+                                "/api/content/notices")
                         .hasRole(Role.REVIEWER.name())
                         .requestMatchers("/api/content/**").hasRole(Role.EDITOR.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
