@@ -18,6 +18,14 @@ export async function search() {
   rows.replaceChildren();
   page.entries.forEach((e) => {
     const tr = el('tr');
+    const pick = el('input');
+    pick.type = 'checkbox';
+    pick.className = 'pick';
+    pick.value = e.id;
+    pick.setAttribute('aria-label', '选择 ' + e.id);
+    const pickCell = el('td');
+    pickCell.appendChild(pick);
+    tr.appendChild(pickCell);
     const open = button('link', e.question, () => openEntry(e.id), '编辑 ' + e.question);
     const idCell = el('td', null, e.id);
     const q = el('td'); q.appendChild(open);
@@ -115,7 +123,20 @@ async function history() {
   list.hidden = false;
 }
 
+async function bulk(ev) {
+  ev.preventDefault();
+  const ids = Array.from(document.querySelectorAll('#entry-rows .pick:checked')).map((c) => c.value);
+  if (!ids.length) { toast('请先勾选条目。', true); return; }
+  const done = await attempt(() => send('POST', '/api/content/entries/bulk', {
+    ids, action: $('bulk-action').value, category: $('bulk-category').value,
+    validFrom: fromLocalInput($('bulk-from').value), validUntil: fromLocalInput($('bulk-until').value) }));
+  if (done) { toast('已为 ' + done.drafts + ' 个条目生成草稿，等待审核。'); search(); }
+}
+
 export function initEntries() {
+  $('bulk').addEventListener('submit', bulk);
+  $('select-all').addEventListener('change', (e) => document.querySelectorAll('#entry-rows .pick')
+    .forEach((c) => { c.checked = e.target.checked; }));
   $('search').addEventListener('submit', (e) => { e.preventDefault(); search(); });
   $('new-entry').addEventListener('click', () => fill(null));
   $('editor').addEventListener('submit', save);

@@ -105,6 +105,37 @@ class Drafts {
         });
     }
 
+    /** A change to many entries, a draft of each, all in one transaction or none. */
+    int bulk(BulkChange change, Actor actor) {
+        if (change == null || change.ids() == null || change.ids().isEmpty()) throw ContentException.invalid("请先选择条目。");
+        BulkChange.Action action = change.parsedAction();
+        if (action == BulkChange.Action.CATEGORY && (change.category() == null
+                || change.category().strip().length() > EntryValidation.CATEGORY_LENGTH)) {
+            throw ContentException.invalid("请填写分类名称（最多 " + EntryValidation.CATEGORY_LENGTH + " 字）。");
+        }
+        return tx.execute(status -> {
+            var newest = versions.newest();
+            var drafts = new java.util.ArrayList<VersionStore.NewVersion>();
+            for (String id : new java.util.LinkedHashSet<>(change.ids())) {
+                EntryVersion current = newest.get(id);
+                if (current == null || current.retired()) throw ContentException.notFound("条目 " + id + " 不存在或已下线。");
+                EntryContent entry = EntryValidation.cleaned(change.applied(current.content()));
+                var problems = EntryValidation.problems(entry);
+                if (!problems.isEmpty()) throw ContentException.invalid(id + "：" + problems.get(0).message());
+                drafts.add(new VersionStore.NewVersion(entry, action == BulkChange.Action.RETIRE));
+            }
+            String note = "批量" + switch (action) {
+                case CATEGORY -> "移动分类";
+                case RETIRE -> "下线";
+                case VALIDITY -> "设置有效期";
+            };
+            versions.insertDrafts(drafts, actor.name(), clock.instant(), note);
+            drafts.forEach(d -> versions.supersedePendingBefore(d.content().id()));
+            audit.record(actor.name(), "content_bulk", null, note + ": " + drafts.size() + " entries", actor.address());
+            return drafts.size();
+        });
+    }
+
     /** Approves or sends back many drafts at once, in one transaction: all of them or, on any refusal, none. */
     int reviewAll(List<Long> draftIds, boolean approve, String comment, Actor actor) {
         return tx.execute(status -> {

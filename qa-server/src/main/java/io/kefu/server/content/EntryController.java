@@ -88,6 +88,16 @@ class EntryController {
         return view(drafts.retire(id, actors.of(who, request)));
     }
 
+    record Drafted(int drafts) {
+    }
+
+    /** Move category, retire or set validity on a selection: a draft of each entry. */
+    @PostMapping("/entries/bulk")
+    @ResponseStatus(HttpStatus.CREATED)
+    Drafted bulk(@RequestBody BulkChange change, Authentication who, HttpServletRequest request) {
+        return new Drafted(drafts.bulk(change, actors.of(who, request)));
+    }
+
     /** One version of the history, with what it changed against the version before. */
     record HistoryItem(long versionId, VersionState state, boolean retired, String author, java.time.Instant at,
                        String note, String reviewer, String reviewComment, List<String> changes,

@@ -48,10 +48,13 @@ final class ImportCheck {
             if (errors.size() == before) entries.put(row.row(), entry);
         }
         Map<String, String> owners = owners(current, rowOfId.keySet());
-        for (var e : entries.entrySet()) {
-            EntryValidation.clashes(e.getValue(), owners).forEach((phrasing, owner) -> errors.add(
+        for (var clean = entries.entrySet().iterator(); clean.hasNext(); ) {
+            var e = clean.next();
+            var clashes = EntryValidation.clashes(e.getValue(), owners);
+            clashes.forEach((phrasing, owner) -> errors.add(
                     new ImportReport.RowError(e.getKey(), "相似问题", "问法「" + phrasing + "」已属于条目 " + owner
                             + "（" + current.get(owner).content().question() + "），同一问法不能对应两个条目。")));
+            if (!clashes.isEmpty()) clean.remove(); // counted as a failed row, not as created or updated
         }
         var created = new ArrayList<String>();
         var updated = new ArrayList<String>();

@@ -129,6 +129,21 @@ class ContentWorkflowIT {
         String changes = history.get(0).get("changes").toString();
         assertTrue(changes.contains("相似问题 新增：「卫星电话在哪办」"), changes);
         assertTrue(changes.contains("答案：「请到星河营业厅办理卫星电话套餐。」 → 「请到星河营业厅或 App 办理。」"), changes);
+
+        // restoring the first version is a draft again, for review
+        long first = history.get(1).get("versionId").asLong();
+        var restored = team.editor.post("/api/content/entries/" + id + "/restore?version=" + first, Map.of());
+        assertEquals(201, restored.status(), restored.text());
+        assertEquals("请到星河营业厅办理卫星电话套餐。", restored.get("answer").asString());
+        assertEquals("DRAFT", restored.get("state").asString());
+
+        // a bulk action drafts a change of each selected entry
+        var moved = team.editor.post("/api/content/entries/bulk", Map.of("ids", List.of(id), "action", "category",
+                "category", "卫星业务"));
+        assertEquals(201, moved.status(), moved.text());
+        assertEquals("卫星业务", team.editor.get("/api/content/entries/" + id).get("category").asString());
+        assertEquals(404, team.editor.post("/api/content/entries/bulk", Map.of("ids", List.of("no-such-entry"),
+                "action", "retire")).status());
     }
 
     @Test

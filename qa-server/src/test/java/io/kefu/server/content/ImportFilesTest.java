@@ -47,14 +47,17 @@ class ImportFilesTest {
     void rowsAreCheckedAgainstEachOtherAndTheEntriesInPlace() {
         var existing = new EntryContent("balance", "怎么查询话费余额", List.of("我还剩多少话费"), "拨打 10086。", "话费",
                 List.of(), null, null);
+        var roaming = new EntryContent("roaming", "国际漫游怎么开通", List.of("出国漫游怎么开"), "发送 KTMY。", "漫游",
+                List.of(), null, null);
         var current = Map.of("balance", new EntryVersion(1, "balance", existing, false, VersionState.PUBLISHED,
-                "system", Instant.EPOCH, null, null, null, null));
+                "system", Instant.EPOCH, null, null, null, null), "roaming", new EntryVersion(2, "roaming", roaming,
+                false, VersionState.PUBLISHED, "system", Instant.EPOCH, null, null, null, null));
         var rows = List.of(
                 new ImportRow(2, "balance", "话费", "怎么查询话费余额", "我还剩多少话费", "拨打 10086。", "", "", ""),
                 new ImportRow(3, "a", "", "宽带怎么续费", "宽带续费##宽带到期", "App 续费。", "", "", ""),
                 new ImportRow(4, "a", "", "宽带怎么报修", "", "拨打 10000。", "", "", ""),
                 new ImportRow(5, "", "", "宽带续费", "", "重复的问法。", "", "", ""),
-                new ImportRow(6, "b", "", "查话费", "我还剩多少话费", "别的条目的问法。", "", "", ""),
+                new ImportRow(6, "b", "", "漫游开通", "出国漫游怎么开", "别的条目的问法。", "", "", ""),
                 new ImportRow(7, "c", "", "流量包怎么退", "", "App 退订。", "", "2026-06-02", "2026-06-01"));
         ImportCheck.Plan plan = ImportCheck.check("x.csv", rows, current, false);
         var report = plan.report();
@@ -63,8 +66,9 @@ class ImportFilesTest {
                 report.errors().toString());
         assertTrue(report.errors().get(0).message().contains("与第 3 行重复"));
         assertTrue(report.errors().get(1).message().contains("宽带续费"));
-        assertTrue(report.errors().get(2).message().contains("balance"));
+        assertTrue(report.errors().get(2).message().contains("已属于条目 roaming"), report.errors().toString());
         assertEquals("失效时间", report.errors().get(3).column());
-        assertTrue(plan.reasons().get(6).contains("已属于条目 balance"));
+        assertTrue(plan.reasons().get(6).contains("已属于条目 roaming"));
+        assertEquals(1, report.created(), "row 3 only");
     }
 }
