@@ -399,12 +399,25 @@
       });
       r.appendChild(list);
     }
+    if (m.from === 'bot' && m.kind === 'answer' && m.seq) r.appendChild(voteButtons(m.seq));
     if (m.quickReplies && m.quickReplies.length) {
       const chips = el('div', 'kefu-chips');
       m.quickReplies.forEach((q) => chips.appendChild(chip(q)));
       r.appendChild(chips);
     }
     if (m.kind === 'closed') conversationEnded();
+  }
+  /* 有帮助 / 没帮助 under an answer: one vote, then a thank-you in their place (the server keeps one per answer) */
+  function voteButtons(seq) {
+    const box = el('div', 'kefu-vote');
+    const vote = (helpful) => {
+      if (!ws || ws.readyState !== OPEN) return;
+      ws.send(JSON.stringify({ type: 'vote', seq, helpful }));
+      box.replaceChildren(el('span', 'kefu-hint', '感谢您的反馈'));
+    };
+    box.append(button('kefu-chip', '有帮助', '这条回答有帮助', () => vote(true)),
+      button('kefu-chip', '没帮助', '这条回答没帮助', () => vote(false)));
+    return box;
   }
   function notice(text) { row('system', el('div', 'kefu-text', text)); }
   /* the system notices after which the customer is no longer waiting in the queue */

@@ -14,6 +14,8 @@ import io.kefu.qa.rank.RankedCandidate;
 import io.kefu.qa.retrieve.CandidateRetriever;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The matching stages chained in order; each one is a function over immutable values. The decision applies the
@@ -25,6 +27,8 @@ final class MatchingPipeline {
     private final IntentMatcher intents;
     private final CandidateRetriever retriever;
     private final CandidateRanker ranker;
+    /** Entries not to answer with for now (outside their validity dates): dropped from every ranking. */
+    private volatile Set<String> withheld = Set.of();
 
     MatchingPipeline(TextAnalyzer analyzer, IntentMatcher intents, CandidateRetriever retriever,
                      CandidateRanker ranker) {
@@ -56,7 +60,18 @@ final class MatchingPipeline {
     }
 
     private List<RankedCandidate> rank(AnalyzedText analyzed, Snapshot snapshot) {
-        return ranker.rank(analyzed, retriever.retrieve(snapshot.index(), analyzed), snapshot.profiles());
+        List<RankedCandidate> ranked = ranker.rank(analyzed, retriever.retrieve(snapshot.index(), analyzed),
+                snapshot.profiles());
+        Set<String> skipped = withheld;
+        return skipped.isEmpty() ? ranked : ranked.stream().filter(c -> !skipped.contains(c.entry().id())).toList();
+    }
+
+    void withhold(Set<String> entryIds) {
+        this.withheld = Set.copyOf(Objects.requireNonNull(entryIds, "entryIds"));
+    }
+
+    boolean withheld(String entryId) {
+        return withheld.contains(entryId);
     }
 
     /** The ranker's calibrated score of one standard question, whether or not retrieval would have found it. */

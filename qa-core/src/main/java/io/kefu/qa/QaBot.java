@@ -92,6 +92,7 @@ public final class QaBot implements AutoCloseable {
         try {
             Reply asked = pipeline.ask(question == null ? "" : question, current);
             return current.index().wholeEntry(entryId == null ? "" : entryId)
+                    .filter(whole -> !pipeline.withheld(whole.entry().id()))
                     .map(whole -> chosen(whole.entry(), asked))
                     .orElse(asked);
         } finally {
@@ -151,6 +152,16 @@ public final class QaBot implements AutoCloseable {
     public CompletableFuture<Void> reload(KnowledgeBase knowledge) {
         Objects.requireNonNull(knowledge, "knowledge");
         return CompletableFuture.runAsync(() -> snapshot.getAndSet(snapshots.ready(knowledge)).close(), rebuilder);
+    }
+
+    /**
+     * Entries the bot must not answer with or suggest until the next call, e.g. those outside their validity dates
+     * (a campaign that ended, a notice not yet in force). Takes effect from the next question, with no rebuild:
+     * the index keeps them, so they come back the moment they are no longer withheld. Replaces the earlier set;
+     * an empty set withholds nothing. Ids not in the knowledge base are ignored.
+     */
+    public void withhold(java.util.Collection<String> entryIds) {
+        pipeline.withhold(java.util.Set.copyOf(entryIds));
     }
 
     /**

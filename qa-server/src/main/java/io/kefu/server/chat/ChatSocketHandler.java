@@ -1,5 +1,6 @@
 package io.kefu.server.chat;
 
+import io.kefu.server.content.AnswerVotes;
 import io.kefu.server.conversation.ConversationException;
 import io.kefu.server.conversation.ConversationMeters;
 import io.kefu.server.conversation.ConversationService;
@@ -41,6 +42,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
     static final String CHANNEL = "web";
 
     private final ConversationService conversations;
+    private final AnswerVotes votes;
     private final FrameReader reader;
     private final JsonMapper json;
     private final CustomerSockets sockets;
@@ -50,8 +52,9 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final ConversationMeters meters;
 
     ChatSocketHandler(ConversationService conversations, FrameReader reader, JsonMapper json, CustomerSockets sockets,
-                      KefuProperties properties, ConversationMeters meters) {
+                      KefuProperties properties, ConversationMeters meters, AnswerVotes votes) {
         this.meters = meters;
+        this.votes = votes;
         this.conversations = conversations;
         this.reader = reader;
         this.json = json;
@@ -113,6 +116,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
         } else if (frame instanceof ClientFrame.Rate rate) {
             conversations.rate(connection.conversation().id(), rate.stars(), rate.comment());
             send(connection, ServerFrame.rated(connection.lastSeq(), rate.stars()));
+        } else if (frame instanceof ClientFrame.Vote vote) {
+            votes.vote(connection.conversation().id(), vote.seq(), vote.helpful());
         }
     }
 

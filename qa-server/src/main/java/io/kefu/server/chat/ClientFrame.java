@@ -25,4 +25,8 @@ sealed interface ClientFrame {
 
     record Rate(int stars, String comment) implements ClientFrame {
     }
+
+    /** 有帮助 ({@code helpful}) or 没帮助 on the bot's answer number {@code seq}. */
+    record Vote(long seq, boolean helpful) implements ClientFrame {
+    }
 }

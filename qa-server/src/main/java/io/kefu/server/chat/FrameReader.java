@@ -46,6 +46,7 @@ class FrameReader {
             case "ping" -> new ClientFrame.Ping();
             case "close" -> new ClientFrame.Close();
             case "rate" -> rate(node);
+            case "vote" -> vote(node);
             default -> throw new ConversationException("unknown_type", CustomerTexts.unknownType(SafeText.clean(type)));
         };
     }
@@ -76,6 +77,15 @@ class FrameReader {
             throw new ConversationException("too_long", CustomerTexts.tooLong(limits.maxMessageLength()), id);
         }
         return new ClientFrame.Message(id, text, text(node, "suggestion", 128, false));
+    }
+
+    private ClientFrame vote(JsonNode node) {
+        JsonNode seq = node.get("seq");
+        JsonNode helpful = node.get("helpful");
+        if (seq == null || !seq.isIntegralNumber() || seq.asLong() < 1 || helpful == null || !helpful.isBoolean()) {
+            throw new ConversationException("bad_vote", "评价格式不正确。");
+        }
+        return new ClientFrame.Vote(seq.asLong(), helpful.asBoolean());
     }
 
     private ClientFrame rate(JsonNode node) {

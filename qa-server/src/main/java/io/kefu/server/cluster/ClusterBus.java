@@ -12,6 +12,6 @@ public interface ClusterBus {
     /** Tells the other nodes; returns at once. */
     void publish(ClusterEvent event);
 
-    /** Where events from other nodes go (one receiver). */
+    /** Where events from other nodes go: every receiver registered hears every event. */
     void onEvent(Consumer<ClusterEvent> receiver);
 }

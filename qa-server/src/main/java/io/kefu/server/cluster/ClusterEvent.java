@@ -15,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ClusterEvent.AgentTyping.class, name = "agent_typing"),
         @JsonSubTypes.Type(value = ClusterEvent.Assigned.class, name = "assigned"),
         @JsonSubTypes.Type(value = ClusterEvent.Released.class, name = "released"),
-        @JsonSubTypes.Type(value = ClusterEvent.QueueChanged.class, name = "queue")})
+        @JsonSubTypes.Type(value = ClusterEvent.QueueChanged.class, name = "queue"),
+        @JsonSubTypes.Type(value = ClusterEvent.KnowledgePublished.class, name = "knowledge_published")})
 public sealed interface ClusterEvent {
 
     /** Messages {@code fromSeq..toSeq} were added to the conversation; {@code agent} serves it, or null. */
@@ -40,5 +41,9 @@ public sealed interface ClusterEvent {
 
     /** The queue or the agents changed. */
     record QueueChanged() implements ClusterEvent {
+    }
+
+    /** The content team published (or rolled back to) {@code release}: answer from it. */
+    record KnowledgePublished(long release) implements ClusterEvent {
     }
 }

@@ -33,8 +33,7 @@ final class PostgresBus implements ClusterBus, SmartLifecycle {
     private final JsonMapper json;
     private final String channel;
     private final String node;
-    private volatile Consumer<ClusterEvent> receiver = e -> {
-    };
+    private final java.util.List<Consumer<ClusterEvent>> receivers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
     private Thread listener;
 
@@ -60,7 +59,7 @@ final class PostgresBus implements ClusterBus, SmartLifecycle {
 
     @Override
     public void onEvent(Consumer<ClusterEvent> receiver) {
-        this.receiver = receiver;
+        receivers.add(receiver);
     }
 
     @Override
@@ -118,7 +117,7 @@ final class PostgresBus implements ClusterBus, SmartLifecycle {
     private void deliver(String payload) {
         try {
             Notification notification = json.readValue(payload, Notification.class);
-            if (!node.equals(notification.node())) receiver.accept(notification.event());
+            if (!node.equals(notification.node())) receivers.forEach(receiver -> receiver.accept(notification.event()));
         } catch (JacksonException e) {
             log.warn("ignored an unreadable cluster event: {}", e.getOriginalMessage());
         } catch (RuntimeException e) {

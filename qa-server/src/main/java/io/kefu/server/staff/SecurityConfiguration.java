@@ -31,7 +31,7 @@ class SecurityConfiguration {
             + "base-uri 'self'; form-action 'self'";
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, SignInThrottle throttle, ApiTokens tokens) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 || request.getRequestURI().startsWith(request.getContextPath() + "/ws/");
         http.authorizeHttpRequests(requests -> requests
@@ -42,6 +42,13 @@ class SecurityConfiguration {
                         .requestMatchers("/wechat/mp", "/wechat/kf").permitAll()
                         .requestMatchers("/login", "/setup").permitAll()
                         .requestMatchers("/agent", "/agent.html", "/ws/agent").hasRole(Role.AGENT.name())
+                        .requestMatchers("/content/*.js", "/content.css").permitAll()
+                        .requestMatchers("/content", "/content.html").hasRole(Role.EDITOR.name())
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/content/reviews",
+                                "/api/content/reviews/**", "/api/content/releases", "/api/content/releases/*/restore",
+                                "/api/content/notices")
+                        .hasRole(Role.REVIEWER.name())
+                        .requestMatchers("/api/content/**").hasRole(Role.EDITOR.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/webjars/echarts/**").hasRole(Role.AGENT.name())
                         .requestMatchers("/api/analytics/**").hasRole(Role.SUPERVISOR.name())
@@ -49,19 +56,22 @@ class SecurityConfiguration {
                         .requestMatchers("/api/tickets", "/api/tickets/**").hasRole(Role.AGENT.name())
                         .requestMatchers("/api/analytics/tickets").hasRole(Role.SUPERVISOR.name())
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/agent", false)
+                .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage(roleHierarchy()))
                         .failureUrl("/login?error"))
                 .logout(logout -> logout.logoutRequestMatcher(pathPattern(org.springframework.http.HttpMethod.POST,
                         "/logout")).logoutSuccessUrl("/login?logout"))
                 // the console reads the XSRF-TOKEN cookie and sends it back as a header; the open integration API
                 // has no session to protect
-                .csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/ask", "/wechat/mp", "/wechat/kf"))
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/ask", "/wechat/mp", "/wechat/kf")
+                        // a script with an API token sends no cookies: nothing to forge
+                        .ignoringRequestMatchers(ApiTokenFilter::bearerRequest))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 // pages run only this server's scripts and talk only to it, so injected markup could do nothing
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
-                .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
@@ -71,6 +81,8 @@ class SecurityConfiguration {
                 ROLE_ADMIN > ROLE_SUPERVISOR
                 ROLE_SUPERVISOR > ROLE_AGENT
                 ROLE_ADMIN > ROLE_EDITOR
+                ROLE_ADMIN > ROLE_REVIEWER
+                ROLE_REVIEWER > ROLE_EDITOR
                 """);
     }
 

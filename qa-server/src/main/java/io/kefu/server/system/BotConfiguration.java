@@ -2,6 +2,7 @@ package io.kefu.server.system;
 
 import io.kefu.qa.KnowledgeFolder;
 import io.kefu.qa.QaBot;
+import io.kefu.qa.calibrate.CalibrationCache;
 import io.kefu.qa.calibrate.CalibrationSet;
 import io.kefu.qa.dialog.Dialogue;
 import io.kefu.qa.dialog.FormDefinition;
@@ -21,7 +22,8 @@ import java.util.List;
  * <p>The bot's thresholds are calibrated on that content at start: with the folder's own calibration questions, or
  * the generic out-of-scope questions the knowledge module ships for a folder without any. A calibration of the same
  * content, model and code is reused: the one kept in the folder, or one kept in the data folder by an earlier start
- * ({@link CalibrationFiles}). {@link KnowledgeUpdates} calibrates again when content changes.
+ * ({@link CalibrationFiles}) or by another node in the database (the {@code keptCalibrations} bean of the content
+ * package). {@link KnowledgeUpdates} calibrates again when content changes.
  */
 @Configuration(proxyBeanMethods = false)
 public class BotConfiguration {
@@ -50,10 +52,10 @@ public class BotConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    QaBot qaBot(KnowledgeFolder knowledge, CalibrationSet calibrationQuestions, KefuProperties properties) {
+    QaBot qaBot(KnowledgeFolder knowledge, CalibrationSet calibrationQuestions, CalibrationCache keptCalibrations) {
         long start = System.nanoTime();
         QaBot bot = knowledge.botBuilder().calibrate(calibrationQuestions).calibrationCache(knowledge.calibrationCache()
-                .thenReadingAndStoring(new CalibrationFiles(Path.of(properties.dataDir())))).build();
+                .thenReadingAndStoring(keptCalibrations)).build();
         log.info("knowledge base loaded from {}: {} standard questions, {} phrasings, in {} ms", knowledge,
                 knowledge.faq().size(), bot.indexedPhrasings(), (System.nanoTime() - start) / 1_000_000);
         log.info("decision thresholds: {}", bot.calibration().summary());

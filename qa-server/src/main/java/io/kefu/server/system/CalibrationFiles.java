@@ -18,13 +18,13 @@ import java.util.Optional;
  * has calibrated before does not calibrate again. Only a cache: a file that cannot be read or written is logged and
  * the calibration is made anew.
  */
-final class CalibrationFiles implements CalibrationCache {
+public final class CalibrationFiles implements CalibrationCache {
 
     private static final Logger log = LoggerFactory.getLogger(CalibrationFiles.class);
 
     private final Path folder;
 
-    CalibrationFiles(Path dataDir) {
+    public CalibrationFiles(Path dataDir) {
         this.folder = dataDir.resolve("calibration");
     }
 

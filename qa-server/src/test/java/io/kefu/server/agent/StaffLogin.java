@@ -31,12 +31,12 @@ final class StaffLogin {
         return new StaffLogin(port);
     }
 
-    /** Signs in; the response is the form's answer (a redirect to /agent on success, to /login?error on failure). */
+    /** Signs in: a redirect to /agent (or /content for a content editor) on success, to /login?error on failure. */
     static StaffLogin signedIn(int port, String username, String password) {
         StaffLogin login = new StaffLogin(port);
         HttpResponse<String> answer = login.signIn(username, password);
         String to = answer.headers().firstValue("Location").orElse("");
-        if (answer.statusCode() != 302 || !to.endsWith("/agent")) {
+        if (answer.statusCode() != 302 || !(to.endsWith("/agent") || to.endsWith("/content"))) {
             throw new AssertionError("sign-in of " + username + " failed: " + answer.statusCode() + " " + to);
         }
         return login;
