@@ -36,6 +36,7 @@ class Warmup implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final WarmupProperties settings;
     private volatile boolean warm;
+    private volatile long sent;
 
     Warmup(ConversationWarmup conversations, ApplicationEventPublisher events, WarmupProperties settings) {
         this.conversations = conversations;
@@ -59,6 +60,11 @@ class Warmup implements ApplicationRunner {
     /** Whether the warm-up is over. */
     boolean warm() {
         return warm;
+    }
+
+    /** How many customer messages the warm-up had answered when it ended. */
+    long answered() {
+        return sent;
     }
 
     private void warmUp() throws Exception {
@@ -87,6 +93,7 @@ class Warmup implements ApplicationRunner {
             }
             long answered = 0;
             for (Future<Long> run : runs) answered += run.get();
+            sent = answered;
             log.info("warmed up with {} customer messages ({} questions) on {} threads in {} ms; ready", answered,
                     questions.size(), threads, (System.nanoTime() - start) / 1_000_000);
         } finally {
