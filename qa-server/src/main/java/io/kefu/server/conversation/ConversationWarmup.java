@@ -13,6 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -28,6 +31,7 @@ public class ConversationWarmup {
     private final BotResponder bot;
     private final Dialogue dialogue;
     private final JsonMapper json;
+    private final Map<String, Boolean> harmless = new ConcurrentHashMap<>();
 
     ConversationWarmup(BotResponder bot, Dialogue dialogue, JsonMapper json) {
         this.bot = bot;
@@ -35,11 +39,10 @@ public class ConversationWarmup {
         this.json = json;
     }
 
-    /** The questions that do nothing outside the conversation (no form completed at once). */
-    public List<String> harmless(List<String> questions) {
-        return questions.stream()
-                .filter(q -> dialogue.respond(DialogueState.start(), q, null).effects().isEmpty())
-                .toList();
+    /** Whether a question, as a conversation's first message, does nothing outside it (no form completed at once). */
+    private boolean harmless(String question) {
+        return harmless.computeIfAbsent(question,
+                q -> dialogue.respond(DialogueState.start(), q, null).effects().isEmpty());
     }
 
     /** A warm-up run with a database of its own; one per thread. */
@@ -47,7 +50,9 @@ public class ConversationWarmup {
         var config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:mem:warmup-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         config.setUsername("sa");
-        config.setMaximumPoolSize(1);
+        config.setPoolName("warmup");
+        // Flyway holds one connection while it migrates over another
+        config.setMaximumPoolSize(2);
         var dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         var jdbc = JdbcClient.create(dataSource);
@@ -56,7 +61,7 @@ public class ConversationWarmup {
         var log = new MessageLog(store, new MessageStore(jdbc, json), transactions);
         var service = new ConversationService(store, log, bot, nobody(CustomerChannel.class),
                 nobody(ConversationFeed.class), nobody(Handoffs.class), transactions, StoreWrites.AT_COMMIT);
-        return new Run(service, jdbc, dataSource);
+        return new Run(service, jdbc, dataSource, this::harmless);
     }
 
     /** A warm-up's own database and service; {@link #close} drops the database. */
@@ -64,22 +69,26 @@ public class ConversationWarmup {
         private final ConversationService service;
         private final JdbcClient jdbc;
         private final HikariDataSource dataSource;
+        private final Predicate<String> harmless;
 
-        private Run(ConversationService service, JdbcClient jdbc, HikariDataSource dataSource) {
+        private Run(ConversationService service, JdbcClient jdbc, HikariDataSource dataSource,
+                    Predicate<String> harmless) {
             this.service = service;
             this.jdbc = jdbc;
             this.dataSource = dataSource;
+            this.harmless = harmless;
         }
 
         /**
          * Sends {@code questions} round and round, each as the first message of a new conversation (closed after
-         * the bot's reply), until {@code stop} says so.
+         * the bot's reply), until {@code stop} says so; a question that would complete a form is left out.
          *
          * @return how many messages were answered
          */
         public long answer(List<String> questions, BooleanSupplier stop) {
             long answered = 0;
             for (int i = 0; !stop.getAsBoolean(); i = (i + 1) % questions.size()) {
+                if (!harmless.test(questions.get(i))) continue;
                 var session = service.start("warmup", null, null, false);
                 String conversation = session.conversation().id();
                 service.receive(new InboundMessage(conversation, questions.get(i), "w" + answered, null),

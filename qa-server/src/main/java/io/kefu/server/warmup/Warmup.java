@@ -36,7 +36,7 @@ class Warmup implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final WarmupProperties settings;
     private volatile boolean warm;
-    private volatile long sent;
+    private volatile long answeredMessages;
 
     Warmup(ConversationWarmup conversations, ApplicationEventPublisher events, WarmupProperties settings) {
         this.conversations = conversations;
@@ -64,13 +64,13 @@ class Warmup implements ApplicationRunner {
 
     /** How many customer messages the warm-up had answered when it ended. */
     long answered() {
-        return sent;
+        return answeredMessages;
     }
 
     private void warmUp() throws Exception {
         long start = System.nanoTime();
         long deadline = start + settings.maxDuration().toNanos();
-        List<String> questions = conversations.harmless(WarmupQuestions.bundled());
+        List<String> questions = WarmupQuestions.bundled();
         int threads = settings.threads() > 0 ? settings.threads() : Runtime.getRuntime().availableProcessors();
         var sent = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -93,7 +93,7 @@ class Warmup implements ApplicationRunner {
             }
             long answered = 0;
             for (Future<Long> run : runs) answered += run.get();
-            sent = answered;
+            answeredMessages = answered;
             log.info("warmed up with {} customer messages ({} questions) on {} threads in {} ms; ready", answered,
                     questions.size(), threads, (System.nanoTime() - start) / 1_000_000);
         } finally {
