@@ -87,8 +87,14 @@ public class ConversationWarmup {
          */
         public long answer(List<String> questions, BooleanSupplier stop) {
             long answered = 0;
-            for (int i = 0; !stop.getAsBoolean(); i = (i + 1) % questions.size()) {
-                if (!harmless.test(questions.get(i))) continue;
+            int skippedInARow = 0;
+            for (int i = 0; skippedInARow < questions.size(); i = (i + 1) % questions.size()) {
+                if (!harmless.test(questions.get(i))) {
+                    skippedInARow++;
+                    continue;
+                }
+                skippedInARow = 0;
+                if (stop.getAsBoolean()) break;
                 var session = service.start("warmup", null, null, false);
                 String conversation = session.conversation().id();
                 service.receive(new InboundMessage(conversation, questions.get(i), "w" + answered, null),
