@@ -4,7 +4,10 @@
 #   1. 1,000 conversations at 1,000 messages/s for 60 s, after a 90 s slow start (the rate rising from 100/s, as a
 #      load balancer brings a new node in) and 10 s at the full rate: round trip p50/p99, errors, lost;
 #   2. the same on a cold server: 10 s at the full rate, no slow start (the JIT compiles under full load);
-#   3. 10,000 idle connections: the server's heap after a full GC, before and with them.
+#   3. 10,000 idle connections: the server's heap after a full GC, before and with them;
+#   join (only when asked for, KEFU_LOAD_RUNS=join): a node joining under full load: the server started cold,
+#      the full rate from the second it reports ready (after its warm-up), no slow start; its 10-second lines from
+#      the first are the p99 a load balancer's new node serves.
 # Each of 1 and 2 also prints the server's CPU per message over the measured seconds.
 # Usage: chat-load/run.sh [seconds] [idle connections]   (defaults 60 and 10000)
 # KEFU_SERVER_JAR=path measures that server jar instead of building this checkout's (a before/after pair: the old
@@ -13,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_MEASURED="${1:-60}"
 IDLE="${2:-10000}"
-PORT=18181
+PORT="${KEFU_LOAD_PORT:-18181}"
 RUNS="${KEFU_LOAD_RUNS:-slow-start cold idle}"
 if [ -n "${KEFU_SERVER_JAR:-}" ]; then
   JAR="$KEFU_SERVER_JAR"
@@ -34,7 +37,7 @@ heap_used_mib() {   # the server's used heap after a full collection, in MiB
 
 start_server() {
   java -Xms1g -Xmx1g -jar "$JAR" --server.port=$PORT \
-       --kefu.data-dir="$DATA/$1" --logging.level.root=WARN >"$LOG" 2>&1 &
+       --kefu.data-dir="$DATA/$1" --logging.level.root=WARN --logging.level.io.kefu.server.warmup=INFO >"$LOG" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$PORT/api/ask?q=%E8%AF%9D%E8%B4%B9" >/dev/null 2>&1 && return 0
@@ -64,6 +67,20 @@ chat_run() {   # $1: name, $2: slow-start seconds
   stop_server
 }
 
+join_run() {   # the full rate from the moment the server reports ready (its log line "warmed up ... ready")
+  echo "== a node joining under full load: 1,000 conversations at 1,000 messages/s for $SECONDS_MEASURED s from ready"
+  start_server join
+  for _ in $(seq 1 300); do grep -q "warmed up" "$LOG" && break; sleep 0.2; done
+  grep -o "warmed up.*" "$LOG" || echo "(no warm-up in this jar: the full rate from its first answer)"
+  local before; before=$(cpu_ticks "$SERVER")
+  java -Xmx1g -jar chat-load/target/chat-load.jar run --url "ws://127.0.0.1:$PORT/ws/chat" \
+       --conversations 1000 --rate 1000 --seconds "$SECONDS_MEASURED" --warmup 0 --ramp 0
+  local after; after=$(cpu_ticks "$SERVER")
+  echo "server CPU per message over the run: $(echo "scale=2; ($after - $before) * 1000 / $(getconf CLK_TCK) / (1000 * $SECONDS_MEASURED)" | bc) ms"
+  stop_server
+}
+
+case " $RUNS " in *" join "*) join_run ;; esac
 case " $RUNS " in *" slow-start "*) chat_run slow-start 90 ;; esac
 case " $RUNS " in *" cold "*) chat_run cold 0 ;; esac
 case " $RUNS " in *" idle "*) ;; *) exit 0 ;; esac

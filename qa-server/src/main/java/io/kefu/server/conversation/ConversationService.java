@@ -1,5 +1,7 @@
 package io.kefu.server.conversation;
 
+import io.kefu.server.store.StoreWrites;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,10 +36,20 @@ public class ConversationService {
     private final ConversationMeters meters;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final StoreWrites writes;
 
+    /** On a database whose commits are durable when they return (tests of the service on its own). */
     ConversationService(ConversationStore store, MessageLog log, BotResponder bot, CustomerChannel customers,
                         ConversationFeed agents, Handoffs handoffs, ConversationMeters meters,
                         PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+        this(store, log, bot, customers, agents, handoffs, meters, transactions, events, StoreWrites.AT_COMMIT);
+    }
+
+    @Autowired
+    ConversationService(ConversationStore store, MessageLog log, BotResponder bot, CustomerChannel customers,
+                        ConversationFeed agents, Handoffs handoffs, ConversationMeters meters,
+                        PlatformTransactionManager transactions, ApplicationEventPublisher events, StoreWrites writes) {
+        this.writes = writes;
         this.store = store;
         this.log = log;
         this.bot = bot;
@@ -108,20 +120,30 @@ public class ConversationService {
     /**
      * A customer's message, from being stored to the bot's answer and a hand-off. A customer waiting for an agent
      * hears the bot only when it has a clear answer; a customer served by an agent does not hear it at all.
+     * <p>
+     * The message is acknowledged once it is in the database's file: on the embedded database that is one shared
+     * write every few milliseconds ({@link StoreWrites}), so the bot answers first and one write takes the message
+     * and the reply together; the acknowledgement then comes just before the reply.
      */
     public Outcome receive(InboundMessage message, Receipt receipt) {
         long start = System.nanoTime();
         String id = message.conversationId();
         MessageLog.Received received = log.receive(id, message.clientId(), message.text());
         StoredMessage question = received.message();
-        receipt.stored(question, received.duplicate(), received.needsReply());
         if (!received.duplicate()) agents.added(id, received.agent(), List.of(question));
-        if (!received.needsReply()) return new Outcome(question, received.duplicate(), false, List.of(), null);
+        if (!received.needsReply()) {
+            writes.awaitWritten();
+            receipt.stored(question, received.duplicate(), false);
+            return new Outcome(question, received.duplicate(), false, List.of(), null);
+        }
 
         BotTurn answered = bot.respond(id, question.text(), message.chosenSuggestion(), received.dialogueState());
         BotTurn turn = received.handoff() == HandoffState.WAITING && !answered.clearAnswer()
                 ? answered.whileWaiting() : answered;
+        // written with the question when there are replies; else (nothing to say, or another node answered) alone
         List<StoredMessage> replies = log.append(id, question, turn);
+        if (replies.isEmpty()) writes.awaitWritten();
+        receipt.stored(question, received.duplicate(), true);
         for (StoredMessage reply : replies) customers.deliver(id, reply);
         agents.added(id, null, replies);
         if (answered.decision() != null) meters.decided(answered.decision().kind(), start);

@@ -3,6 +3,8 @@ package io.kefu.server.conversation;
 import io.kefu.qa.dialog.BotMessage;
 import io.kefu.qa.dialog.DialogueState;
 import io.kefu.qa.intent.PersonalNumbers;
+import io.kefu.server.store.DurableTransactions;
+import io.kefu.server.store.StoreWrites;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,11 +30,15 @@ public class MessageLog {
     private final ConversationStore conversations;
     private final MessageStore messages;
     private final TransactionTemplate tx;
+    /** A customer message's: acknowledged after the bot's reply, written together with it (ConversationService). */
+    private final TransactionTemplate receiveTx;
 
     MessageLog(ConversationStore conversations, MessageStore messages, PlatformTransactionManager transactions) {
         this.conversations = conversations;
         this.messages = messages;
         this.tx = new TransactionTemplate(transactions);
+        this.receiveTx = new TransactionTemplate(transactions);
+        receiveTx.setName(DurableTransactions.WRITTEN_LATER);
     }
 
     /**
@@ -49,10 +55,13 @@ public class MessageLog {
                     DialogueState dialogueState) {
     }
 
-    /** Stores a customer message once per client id (a resend is acknowledged again, not stored again). */
+    /**
+     * Stores a customer message once per client id (a resend is acknowledged again, not stored again). Committed,
+     * but not necessarily written to the embedded database's file yet: see {@link StoreWrites}.
+     */
     Received receive(String conversationId, String clientId, String text) {
         try {
-            Optional<Received> stored = tx.execute(status -> {
+            Optional<Received> stored = receiveTx.execute(status -> {
                 Optional<ConversationStore.Reserved> reserved = conversations.reserveForCustomer(conversationId);
                 if (reserved.isEmpty()) return Optional.empty();
                 var message = new StoredMessage(reserved.get().seq(), Sender.CUSTOMER, "text", text, clientId, null,
