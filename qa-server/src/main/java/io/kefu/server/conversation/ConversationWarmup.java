@@ -3,6 +3,7 @@ package io.kefu.server.conversation;
 import io.kefu.qa.dialog.DialogueState;
 import io.kefu.qa.dialog.Dialogue;
 import com.zaxxer.hikari.HikariConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.zaxxer.hikari.HikariDataSource;
 import io.kefu.server.store.StoreWrites;
 import org.flywaydb.core.Flyway;
@@ -60,7 +61,9 @@ public class ConversationWarmup {
         var transactions = new JdbcTransactionManager(dataSource);
         var log = new MessageLog(store, new MessageStore(jdbc, json), transactions);
         var service = new ConversationService(store, log, bot, nobody(CustomerChannel.class),
-                nobody(ConversationFeed.class), nobody(Handoffs.class), transactions, StoreWrites.AT_COMMIT);
+                nobody(ConversationFeed.class), nobody(Handoffs.class),
+                new ConversationMeters(new SimpleMeterRegistry()), // the warm-up's turns are not the service's
+                transactions, event -> { }, StoreWrites.AT_COMMIT);
         return new Run(service, jdbc, dataSource, this::harmless);
     }
 
