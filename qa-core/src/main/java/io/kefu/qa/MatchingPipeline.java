@@ -56,7 +56,8 @@ final class MatchingPipeline {
     }
 
     private List<RankedCandidate> rank(AnalyzedText analyzed, Snapshot snapshot) {
-        return ranker.rank(analyzed, retriever.retrieve(snapshot.index(), analyzed), snapshot.profiles());
+        float[] vector = snapshot.index().encode(analyzed);
+        return ranker.rank(analyzed, vector, retriever.retrieve(snapshot.index(), analyzed, vector), snapshot.profiles());
     }
 
     /** The ranker's calibrated score of one standard question, whether or not retrieval would have found it. */

@@ -4,6 +4,7 @@ import io.kefu.qa.expand.AnalyzedText;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -11,6 +12,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.MMapDirectory;
 
@@ -29,12 +31,19 @@ import java.util.List;
 final class LuceneFolder {
 
     private static final String ORDINAL = "ordinal";
+    /** The learned vector of a phrasing, searched by Lucene's HNSW graph. */
+    static final String VECTOR = "vector";
 
     private LuceneFolder() {
     }
 
     /** Writes the phrasings and opens them; the folder is deleted when the reader's last reference is released. */
     static DirectoryReader write(List<IndexedPhrasing> phrasings) {
+        return write(phrasings, null);
+    }
+
+    /** @param vectors each text's unit vector by ordinal, or null for no vector field */
+    static DirectoryReader write(List<IndexedPhrasing> phrasings, float[][] vectors) {
         Path folder;
         MMapDirectory directory;
         try {
@@ -53,6 +62,9 @@ final class LuceneFolder {
                 doc.add(new TextField(FaqIndex.Field.GRAM.luceneName(), String.join(" ", text.grams()), Field.Store.NO));
                 doc.add(new TextField(FaqIndex.Field.PINYIN.luceneName(), String.join(" ", text.pinyin()), Field.Store.NO));
                 doc.add(new NumericDocValuesField(ORDINAL, phrasing.ordinal()));
+                if (vectors != null && isUnit(vectors[phrasing.ordinal()])) {
+                    doc.add(new KnnFloatVectorField(VECTOR, vectors[phrasing.ordinal()], VectorSimilarityFunction.DOT_PRODUCT));
+                }
                 writer.addDocument(doc);
             }
             writer.forceMerge(1);
@@ -67,6 +79,13 @@ final class LuceneFolder {
             deleteFolder(folder);
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
+    }
+
+    /** A text without features has a zero vector, which has no direction to search by. */
+    private static boolean isUnit(float[] vector) {
+        double norm = 0;
+        for (float x : vector) norm += x * x;
+        return Math.abs(norm - 1) < 1e-3;
     }
 
     /** Each document's phrasing ordinal, by document id: read once, as Lucene may have renumbered the documents. */
