@@ -24,7 +24,7 @@ import java.util.Set;
  * eval  --kb KB.tsv|KNOWLEDGE_DIR --queries Q.tsv|holdout [--judged J.tsv] [--engine default|baseline|both]
  *       [calibration options, see {@link CalibrationOptions}]
  * calibrate --kb KB.tsv|KNOWLEDGE_DIR [calibration options] [--out THRESHOLDS.json]
- * pairs --pairs PAIRS.tsv --tune-split S --test-split T
+ * pairs --pairs PAIRS.tsv --tune-split S --test-split T [--threshold X] (X instead of the best on S)
  * train --pairs FILE:SPLIT [--pairs FILE:SPLIT ...] --faq-pairs FILE:SPLIT [--out MODEL.json]
  * train-semantic --pairs FILE:SPLIT [--pairs ...] --faq-pairs FILE:SPLIT [--kb KNOWLEDGE_DIR] [--out MODEL.bin]
  *       [--general-out MODEL.bin] [--buckets N] [--dimension D] [--epochs E] [--refine-epochs R]
@@ -212,8 +212,9 @@ public final class EvaluatorCli {
         List<BenchmarkData.Pair> tune = all.stream().filter(p -> p.split().equals(tuneSplit)).toList();
         List<BenchmarkData.Pair> test = all.stream().filter(p -> p.split().equals(testSplit)).toList();
         if (tune.isEmpty() || test.isEmpty()) throw new IllegalArgumentException("no pairs in split " + (tune.isEmpty() ? tuneSplit : testSplit));
+        String fixed = options.get("threshold", null);
         Map<String, Object> report = PairEvaluation.run(new PairScorer(lexicon(options), tune, semantic(options)),
-                model(options), tune, test);
+                model(options), tune, test, fixed == null ? null : Double.valueOf(fixed));
         Report.table(out, "pairs " + options.require("pairs") + " (" + tuneSplit + " → " + testSplit + ")", report);
         out.println(Report.json(report));
     }

@@ -117,6 +117,7 @@ final class SemanticTrainer {
                 rows.size() - pairRows);
         report("lexical alone, out of fold", rows.subList(0, pairRows), labels.subList(0, pairRows), null);
         report("blend, out of fold", rows.subList(0, pairRows), labels.subList(0, pairRows), blend);
+        perSource(training, rows, blend);
 
         String provenance = "EvaluatorCli train-semantic " + String.join(" ", options.all("pairs")) + " --faq-pairs "
                 + options.require("faq-pairs") + (options.get("kb", null) == null ? "" : " --kb " + options.get("kb", null))
@@ -230,6 +231,42 @@ final class SemanticTrainer {
         }
     }
 
+    /**
+     * Per training set, as the {@code pairs} command scores a pair (the mean of both directions): the best accuracy
+     * of the lexical model and of the blend on out-of-fold cosines, and the blend's threshold there, which is where
+     * {@code pairs --threshold} should decide for a model trained on that split (a threshold chosen on pairs the
+     * encoder has seen would sit where its memory, not its judgment, separates them).
+     */
+    private void perSource(List<BenchmarkData.Pair> training, List<double[]> rows, double[] blend) {
+        var bySource = new LinkedHashMap<String, List<double[]>>();
+        for (int i = 0; i < training.size(); i++) {
+            BenchmarkData.Pair pair = training.get(i);
+            double[] forward = rows.get(2 * i);
+            double[] backward = rows.get(2 * i + 1);
+            double lexical = (sigmoid(forward[1]) + sigmoid(backward[1])) / 2;
+            double blended = (sigmoid(dot(blend, forward)) + sigmoid(dot(blend, backward))) / 2;
+            bySource.computeIfAbsent(pair.split() + ":" + source(pair), k -> new ArrayList<>())
+                    .add(new double[]{lexical, blended, pair.same() ? 1 : 0});
+        }
+        for (var entry : bySource.entrySet()) {
+            var lexical = entry.getValue().stream().map(r -> new double[]{r[0], r[2]}).toList();
+            var blended = entry.getValue().stream().map(r -> new double[]{r[1], r[2]}).toList();
+            double t = bestThreshold(blended);
+            out.printf("%s out of fold: lexical best %.4f, blend best %.4f at threshold %.3f%n", entry.getKey(),
+                    accuracy(lexical, bestThreshold(lexical)), accuracy(blended, t), t);
+        }
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    private static double dot(double[] w, double[] x) {
+        double z = 0;
+        for (int j = 0; j < w.length; j++) z += w[j] * x[j];
+        return z;
+    }
+
     private final Map<BenchmarkData.Pair, String> sources = new HashMap<>();
 
     private String source(BenchmarkData.Pair pair) {
@@ -239,7 +276,7 @@ final class SemanticTrainer {
     private static double bestThreshold(List<double[]> scored) {
         double best = 0;
         double bestAccuracy = -1;
-        for (double t = -1; t <= 1; t += 0.01) {
+        for (double t = -1; t <= 1; t += 0.005) {
             double accuracy = accuracy(scored, t);
             if (accuracy > bestAccuracy) {
                 bestAccuracy = accuracy;
