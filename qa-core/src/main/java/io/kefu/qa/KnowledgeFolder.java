@@ -5,6 +5,7 @@ import io.kefu.qa.calibrate.CalibrationCache;
 import io.kefu.qa.calibrate.CalibrationJson;
 import io.kefu.qa.calibrate.CalibrationSet;
 import io.kefu.qa.dialog.DialogueTexts;
+import io.kefu.qa.embed.SemanticModel;
 import io.kefu.qa.dialog.FormDefinition;
 import io.kefu.qa.intent.IntentFiles;
 import io.kefu.qa.intent.IntentSet;
@@ -31,6 +32,7 @@ import java.util.function.Function;
  * texts.yaml        what the dialogue says by itself, over the built-in texts
  * dictionary.txt, synonyms.txt, stopwords.txt   the lexicon
  * ranker-model.json the ranking model (otherwise the bot uses the one bundled on the classpath)
+ * semantic-model.bin a learned representation of questions the ranker blends in (optional)
  * calibration/out-of-scope.txt  questions the bot should decline, one a line: with it the thresholds are calibrated
  * calibration/questions.tsv     development questions (question TAB entry id, empty id: out of scope), optional
  * calibration/thresholds.json   a calibration kept with the content, used while content, model and code match
@@ -52,6 +54,7 @@ public final class KnowledgeFolder {
     /** The file that lists a classpath folder's files, which plain Java cannot list inside a nested jar. */
     public static final String INDEX = ContentSource.INDEX;
     public static final String MODEL = "ranker-model.json";
+    public static final String SEMANTIC_MODEL = "semantic-model.bin";
     public static final String TEXTS = "texts.yaml";
     public static final String OUT_OF_SCOPE = "calibration/out-of-scope.txt";
     public static final String CALIBRATION_QUESTIONS = "calibration/questions.tsv";
@@ -64,6 +67,7 @@ public final class KnowledgeFolder {
     private final List<FormDefinition> forms;
     private final DialogueTexts texts;
     private final RankingModel model;
+    private final SemanticModel semantic;
     private final CalibrationSet calibrationSet;
     private final Calibration keptCalibration;
 
@@ -80,6 +84,13 @@ public final class KnowledgeFolder {
         DialogueTexts own = read(source, TEXTS, in -> DialogueTexts.parse(TEXTS, in));
         this.texts = own == null ? DialogueTexts.builtin() : DialogueTexts.builtin().overriddenBy(own);
         this.model = read(source, MODEL, RankingModel::load);
+        this.semantic = read(source, SEMANTIC_MODEL, in -> {
+            try {
+                return SemanticModel.load(in);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                throw new KnowledgeException(SEMANTIC_MODEL, "", "", e.getMessage());
+            }
+        });
         String outOfScope = read(source, OUT_OF_SCOPE, KnowledgeFolder::text);
         String questions = read(source, CALIBRATION_QUESTIONS, KnowledgeFolder::text);
         this.calibrationSet = outOfScope == null && questions == null ? null : new CalibrationSet(
@@ -144,6 +155,7 @@ public final class KnowledgeFolder {
     public QaBot.Builder botBuilder() {
         QaBot.Builder builder = QaBot.builder().knowledge(faq).lexicon(lexicon).intents(intents);
         if (model != null) builder.model(model);
+        if (semantic != null) builder.semantic(semantic);
         if (calibrationSet != null) builder.calibrate(calibrationSet).calibrationCache(calibrationCache());
         return builder;
     }
@@ -174,6 +186,11 @@ public final class KnowledgeFolder {
     /** The folder's ranking model; without one, a bot uses the model bundled on the classpath. */
     public Optional<RankingModel> model() {
         return Optional.ofNullable(model);
+    }
+
+    /** The folder's learned representation of questions, if it has one. */
+    public Optional<SemanticModel> semantic() {
+        return Optional.ofNullable(semantic);
     }
 
     /** The folder's calibration questions ({@value #OUT_OF_SCOPE}, {@value #CALIBRATION_QUESTIONS}), if it has any. */

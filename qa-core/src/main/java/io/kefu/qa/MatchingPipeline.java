@@ -59,9 +59,19 @@ final class MatchingPipeline {
                 ranked.size() > 1 ? ranked.get(1).score() : 0);
     }
 
+    /**
+     * BM25's candidates ranked; with a learned representation, when none of them is a confident match, the
+     * candidates of the vector search join them and all are ranked again: a question that shares few words with its
+     * entry's phrasings can still find it, and a question BM25 serves well pays nothing for the search.
+     */
     private List<RankedCandidate> rank(AnalyzedText analyzed, Snapshot snapshot) {
-        List<RankedCandidate> ranked = ranker.rank(analyzed, retriever.retrieve(snapshot.index(), analyzed),
+        float[] vector = snapshot.index().encode(analyzed);
+        List<RankedCandidate> ranked = ranker.rank(analyzed, vector, retriever.retrieve(snapshot.index(), analyzed),
                 snapshot.profiles());
+        if (vector != null && (ranked.isEmpty() || ranked.get(0).score() < VECTOR_SEARCH_BELOW)) {
+            ranked = ranker.rank(analyzed, vector, retriever.retrieve(snapshot.index(), analyzed, vector),
+                    snapshot.profiles());
+        }
         Set<String> skipped = withheld;
         return skipped.isEmpty() ? ranked : ranked.stream().filter(c -> !skipped.contains(c.entry().id())).toList();
     }
@@ -73,6 +83,9 @@ final class MatchingPipeline {
     boolean withheld(String entryId) {
         return withheld.contains(entryId);
     }
+
+    /** The best BM25 candidate's score under which the vector search is asked too. */
+    static final double VECTOR_SEARCH_BELOW = 0.5;
 
     /** The ranker's calibrated score of one standard question, whether or not retrieval would have found it. */
     double similarity(String question, String entryId, Snapshot snapshot) {

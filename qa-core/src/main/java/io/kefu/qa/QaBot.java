@@ -4,6 +4,7 @@ import io.kefu.qa.calibrate.Calibration;
 import io.kefu.qa.calibrate.CalibrationCache;
 import io.kefu.qa.calibrate.CalibrationSet;
 import io.kefu.qa.calibrate.Calibrator;
+import io.kefu.qa.embed.SemanticModel;
 import io.kefu.qa.expand.TextAnalyzer;
 import io.kefu.qa.index.IndexedPhrasing;
 import io.kefu.qa.intent.IntentFiles;
@@ -53,11 +54,12 @@ public final class QaBot implements AutoCloseable {
     private QaBot(Builder builder) {
         this.analyzer = new TextAnalyzer(builder.lexicon);
         RankingModel model = builder.model != null ? builder.model : bundledModel();
-        Thresholds thresholds = builder.thresholds != null ? builder.thresholds : model.thresholds();
+        Thresholds thresholds = builder.thresholds != null ? builder.thresholds
+                : builder.semantic != null ? semanticThresholds(builder.semantic) : model.thresholds();
         this.intents = IntentMatcher.compile(builder.intents);
         this.pipeline = new MatchingPipeline(analyzer, intents, new CandidateRetriever(builder.candidateLimit),
                 new CandidateRanker(model));
-        this.snapshots = new Snapshots(pipeline, analyzer, builder.lexicon, model, thresholds,
+        this.snapshots = new Snapshots(pipeline, analyzer, builder.lexicon, model, builder.semantic, thresholds,
                 builder.intents.intents(), builder.calibrator, builder.calibrationCache, builder.calibrationSet);
         this.snapshot = new AtomicReference<>(snapshots.ready(builder.knowledge));
         this.rebuilder = Executors.newSingleThreadExecutor(runnable -> {
@@ -199,6 +201,12 @@ public final class QaBot implements AutoCloseable {
         return snapshot.get().index().size();
     }
 
+    /** The thresholds chosen for a semantic model's blended probability, which replaces the lexical one's scale. */
+    private static Thresholds semanticThresholds(SemanticModel semantic) {
+        double[] t = semantic.thresholds();
+        return new Thresholds(t[0], t[1], t[2]);
+    }
+
     private static RankingModel bundledModel() {
         try (InputStream in = QaBot.class.getClassLoader().getResourceAsStream(BUNDLED_MODEL)) {
             if (in == null) {
@@ -222,6 +230,7 @@ public final class QaBot implements AutoCloseable {
         private KnowledgeBase knowledge;
         private Lexicon lexicon = Lexicon.empty();
         private RankingModel model;
+        private SemanticModel semantic;
         private Thresholds thresholds;
         private int candidateLimit = 20;
         private IntentSet intents = IntentFiles.builtin();
@@ -245,6 +254,22 @@ public final class QaBot implements AutoCloseable {
         /** The ranking model; by default the one the knowledge module ships on the classpath. */
         public Builder model(RankingModel model) {
             this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /**
+         * A learned representation of questions ({@code semantic-model.bin} of a knowledge folder): the ranker blends
+         * its similarity with the lexical model's, and retrieval also searches its vectors. Without it (the default)
+         * ranking is lexical only.
+         */
+        public Builder semantic(SemanticModel semantic) {
+            this.semantic = Objects.requireNonNull(semantic, "semantic");
+            return this;
+        }
+
+        /** Ranking by the lexical model alone, even after {@link #semantic} (e.g. by a knowledge folder's builder). */
+        public Builder lexicalOnly() {
+            this.semantic = null;
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.kefu.qa;
 
 import io.kefu.qa.calibrate.Calibration;
 import io.kefu.qa.decide.ReplyDecider;
+import io.kefu.qa.embed.SemanticModel;
 import io.kefu.qa.expand.HomophoneCorrector;
 import io.kefu.qa.expand.TextAnalyzer;
 import io.kefu.qa.index.FaqIndex;
@@ -22,9 +23,9 @@ import java.util.function.Function;
 record Snapshot(KnowledgeBase knowledge, FaqIndex index, HomophoneCorrector homophones, PhrasingProfiles profiles,
                 Calibration calibration, List<ReplyDecider> deciders) implements AutoCloseable {
 
-    /** A snapshot that ranks but does not decide yet. */
-    static Snapshot build(KnowledgeBase knowledge, TextAnalyzer analyzer) {
-        FaqIndex index = FaqIndex.build(knowledge, analyzer);
+    /** A snapshot that ranks but does not decide yet; {@code semantic} may be null (lexical ranking only). */
+    static Snapshot build(KnowledgeBase knowledge, TextAnalyzer analyzer, SemanticModel semantic) {
+        FaqIndex index = FaqIndex.build(knowledge, analyzer, semantic);
         return new Snapshot(knowledge, index, HomophoneCorrector.of(index.statistics().conceptsByFrequency()),
                 PhrasingProfiles.of(index), null, List.of());
     }

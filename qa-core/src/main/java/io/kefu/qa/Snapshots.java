@@ -7,6 +7,7 @@ import io.kefu.qa.calibrate.CalibrationSet;
 import io.kefu.qa.calibrate.Calibrator;
 import io.kefu.qa.calibrate.RankingProbe;
 import io.kefu.qa.decide.ReplyDecider;
+import io.kefu.qa.embed.SemanticModel;
 import io.kefu.qa.expand.TextAnalyzer;
 import io.kefu.qa.index.IndexedPhrasing;
 import io.kefu.qa.intent.Intent;
@@ -31,6 +32,8 @@ final class Snapshots {
     private final TextAnalyzer analyzer;
     private final Lexicon lexicon;
     private final RankingModel model;
+    /** The learned representation, or null. */
+    private final SemanticModel semantic;
     private final Thresholds modelThresholds;
     private final List<Intent> intents;
     private final Calibrator calibrator;
@@ -42,12 +45,13 @@ final class Snapshots {
      * @param set     the calibration questions, or null to keep the model's thresholds
      */
     Snapshots(MatchingPipeline pipeline, TextAnalyzer analyzer, Lexicon lexicon, RankingModel model,
-              Thresholds modelThresholds, List<Intent> intents, Calibrator calibrator, CalibrationCache cache,
-              CalibrationSet set) {
+              SemanticModel semantic, Thresholds modelThresholds, List<Intent> intents, Calibrator calibrator,
+              CalibrationCache cache, CalibrationSet set) {
         this.pipeline = pipeline;
         this.analyzer = analyzer;
         this.lexicon = lexicon;
         this.model = model;
+        this.semantic = semantic;
         this.modelThresholds = modelThresholds;
         this.intents = List.copyOf(intents);
         this.calibrator = calibrator;
@@ -57,7 +61,7 @@ final class Snapshots {
 
     /** A snapshot of a knowledge base, calibrated and warm, ready to be swapped in. */
     Snapshot ready(KnowledgeBase knowledge) {
-        Snapshot built = Snapshot.build(knowledge, analyzer);
+        Snapshot built = Snapshot.build(knowledge, analyzer, semantic);
         try {
             return warm(decidingWith(built, calibration(built, true)));
         } catch (RuntimeException e) {
@@ -112,7 +116,7 @@ final class Snapshots {
     private RankingProbe.Factory probes(Snapshot built) {
         return knowledge -> knowledge == built.knowledge()
                 ? new PipelineProbe(pipeline, built, false)
-                : new PipelineProbe(pipeline, Snapshot.build(knowledge, analyzer), true);
+                : new PipelineProbe(pipeline, Snapshot.build(knowledge, analyzer, semantic), true);
     }
 
     /**
@@ -130,6 +134,7 @@ final class Snapshots {
         lexicon.synonyms().forEach(group -> key.add(String.join(" ", group)));
         key.add(String.join(" ", new TreeSet<>(lexicon.stopWords())));
         key.addJson(model).addJson(modelThresholds).add(calibrator.toString());
+        if (semantic != null) key.add("semantic " + semantic.fingerprint());
         List<FaqEntry> entries = built.knowledge().entries();
         var probes = new java.util.ArrayList<>(questions.outOfScope().stream().limit(FINGERPRINT_QUESTIONS).toList());
         int step = Math.max(1, entries.size() / FINGERPRINT_QUESTIONS);

@@ -1,6 +1,8 @@
 package io.kefu.qa.index;
 
 import io.kefu.qa.KnowledgeBase;
+import io.kefu.qa.embed.SemanticModel;
+import io.kefu.qa.expand.AnalyzedText;
 import io.kefu.qa.expand.TextAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -54,9 +56,14 @@ public final class FaqIndex implements AutoCloseable {
     private final int[] phrasingOrdinals;
     /** See {@link #clause}: one cache per field. */
     private final Map<Field, Map<String, Clause>> clauses = new EnumMap<>(Field.class);
+    /** The learned representation, or null; with it, every text's vector by ordinal and a vector search. */
+    private final SemanticModel semantic;
+    private final float[][] vectors;
 
-    private FaqIndex(IndexContent content, DirectoryReader reader) {
+    private FaqIndex(IndexContent content, DirectoryReader reader, SemanticModel semantic, float[][] vectors) {
         this.content = content;
+        this.semantic = semantic;
+        this.vectors = vectors;
         var all = new ArrayList<>(content.phrasings());
         all.addAll(content.wholeEntries().values());
         this.texts = List.copyOf(all);
@@ -68,8 +75,70 @@ public final class FaqIndex implements AutoCloseable {
     }
 
     public static FaqIndex build(KnowledgeBase knowledge, TextAnalyzer analyzer) {
+        return build(knowledge, analyzer, null);
+    }
+
+    /**
+     * @param semantic the learned representation whose vectors are kept for every text and searched by
+     *                 {@link #nearest}, or null for a lexical index only
+     */
+    public static FaqIndex build(KnowledgeBase knowledge, TextAnalyzer analyzer, SemanticModel semantic) {
         IndexContent content = IndexContent.analyze(knowledge, analyzer);
-        return new FaqIndex(content, LuceneFolder.write(content.phrasings()));
+        float[][] vectors = null;
+        if (semantic != null) {
+            var all = new ArrayList<>(content.phrasings());
+            all.addAll(content.wholeEntries().values());
+            vectors = new float[all.size()][];
+            for (IndexedPhrasing text : all) vectors[text.ordinal()] = semantic.encode(text.analyzed());
+        }
+        return new FaqIndex(content, LuceneFolder.write(content.phrasings(), vectors), semantic, vectors);
+    }
+
+    /** The learned vector of a question, or null when this index has no learned representation. */
+    public float[] encode(AnalyzedText question) {
+        return semantic == null ? null : semantic.encode(question);
+    }
+
+    /** The learned vector of an indexed text by its ordinal, or null without a learned representation. */
+    public float[] vector(int ordinal) {
+        return vectors == null ? null : vectors[ordinal];
+    }
+
+    /** The learned representation the index was built with, or null. */
+    public SemanticModel semantic() {
+        return semantic;
+    }
+
+    /**
+     * The {@code limit} phrasings whose learned vectors are nearest the question's (Lucene's HNSW graph), best
+     * first, each with its cosine as the score; empty without a learned representation or for a zero vector.
+     */
+    public List<Hit> nearest(float[] question, int limit) {
+        if (vectors == null || question == null || isZero(question)) return List.of();
+        if (!reader.tryIncRef()) throw new IllegalStateException("this index snapshot has been closed");
+        try {
+            var hits = new ArrayList<Hit>(limit);
+            for (var leaf : reader.leaves()) {
+                var top = leaf.reader().searchNearestVectors(LuceneFolder.VECTOR, question, limit, null, Integer.MAX_VALUE);
+                if (top == null) continue;
+                for (ScoreDoc doc : top.scoreDocs) {
+                    int ordinal = phrasingOrdinal(leaf.docBase + doc.doc);
+                    hits.add(new Hit(content.phrasings().get(ordinal),
+                            (float) SemanticModel.cosine(question, vectors[ordinal])));
+                }
+            }
+            hits.sort((a, b) -> Float.compare(b.score(), a.score()));
+            return hits.size() > limit ? hits.subList(0, limit) : hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the vectors failed", e);
+        } finally {
+            release();
+        }
+    }
+
+    private static boolean isZero(float[] vector) {
+        for (float x : vector) if (x != 0) return false;
+        return true;
     }
 
     /**

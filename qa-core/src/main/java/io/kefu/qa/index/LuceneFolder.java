@@ -2,8 +2,12 @@ package io.kefu.qa.index;
 
 import io.kefu.qa.expand.AnalyzedText;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -11,6 +15,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.MMapDirectory;
 
@@ -29,12 +34,19 @@ import java.util.List;
 final class LuceneFolder {
 
     private static final String ORDINAL = "ordinal";
+    /** The learned vector of a phrasing, searched by Lucene's HNSW graph. */
+    static final String VECTOR = "vector";
 
     private LuceneFolder() {
     }
 
     /** Writes the phrasings and opens them; the folder is deleted when the reader's last reference is released. */
     static DirectoryReader write(List<IndexedPhrasing> phrasings) {
+        return write(phrasings, null);
+    }
+
+    /** @param vectors each text's unit vector by ordinal, or null for no vector field */
+    static DirectoryReader write(List<IndexedPhrasing> phrasings, float[][] vectors) {
         Path folder;
         MMapDirectory directory;
         try {
@@ -44,7 +56,7 @@ final class LuceneFolder {
             throw new UncheckedIOException("cannot create a folder for the index", e);
         }
         var config = new IndexWriterConfig(new WhitespaceAnalyzer()).setSimilarity(new BM25Similarity())
-                .setRAMBufferSizeMB(256);
+                .setRAMBufferSizeMB(256).setCodec(new SmallGraphCodec());
         try (var writer = new IndexWriter(directory, config)) {
             for (IndexedPhrasing phrasing : phrasings) {
                 AnalyzedText text = phrasing.analyzed();
@@ -53,6 +65,9 @@ final class LuceneFolder {
                 doc.add(new TextField(FaqIndex.Field.GRAM.luceneName(), String.join(" ", text.grams()), Field.Store.NO));
                 doc.add(new TextField(FaqIndex.Field.PINYIN.luceneName(), String.join(" ", text.pinyin()), Field.Store.NO));
                 doc.add(new NumericDocValuesField(ORDINAL, phrasing.ordinal()));
+                if (vectors != null && isUnit(vectors[phrasing.ordinal()])) {
+                    doc.add(new KnnFloatVectorField(VECTOR, vectors[phrasing.ordinal()], VectorSimilarityFunction.DOT_PRODUCT));
+                }
                 writer.addDocument(doc);
             }
             writer.forceMerge(1);
@@ -67,6 +82,28 @@ final class LuceneFolder {
             deleteFolder(folder);
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
+    }
+
+    /**
+     * Lucene's codec with a sparser HNSW graph (8 neighbours, a beam of 32, against 16 and 100): the vector path only
+     * adds a few candidates to BM25's, so approximate neighbours are enough, and the default graph made a
+     * 20,000-phrasing build many times slower. The codec keeps its name, and the segment records the vector format
+     * with its settings, so reading needs nothing registered.
+     */
+    private static final class SmallGraphCodec extends Lucene912Codec {
+        private final KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(8, 32);
+
+        @Override
+        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+            return vectors;
+        }
+    }
+
+    /** A text without features has a zero vector, which has no direction to search by. */
+    private static boolean isUnit(float[] vector) {
+        double norm = 0;
+        for (float x : vector) norm += x * x;
+        return Math.abs(norm - 1) < 1e-3;
     }
 
     /** Each document's phrasing ordinal, by document id: read once, as Lucene may have renumbered the documents. */

@@ -39,8 +39,9 @@ public final class RetrievalProbe implements AutoCloseable {
      * @param entryId  the standard question it belongs to
      * @param sameText whether it analyses to the very text of the question (the question found itself)
      * @param features the ranker's features of the phrasing for the question
+     * @param text     the phrasing as written
      */
-    public record Retrieved(String entryId, boolean sameText, double[] features) {
+    public record Retrieved(String entryId, boolean sameText, double[] features, String text) {
     }
 
     /**
@@ -56,7 +57,7 @@ public final class RetrievalProbe implements AutoCloseable {
         for (FaqIndex.Hit hit : new CandidateRetriever(depth).phrasings(index, analyzed)) {
             AnalyzedText phrasing = hit.phrasing().analyzed();
             out.add(new Retrieved(hit.phrasing().entry().id(), phrasing.text().equals(analyzed.text()),
-                    PairFeatures.between(analyzed, phrasing, index.statistics())));
+                    PairFeatures.between(analyzed, phrasing, index.statistics()), hit.phrasing().text()));
         }
         return out;
     }

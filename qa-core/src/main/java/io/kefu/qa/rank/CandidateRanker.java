@@ -1,5 +1,6 @@
 package io.kefu.qa.rank;
 
+import io.kefu.qa.embed.SemanticModel;
 import io.kefu.qa.expand.AnalyzedText;
 import io.kefu.qa.index.IndexedPhrasing;
 import io.kefu.qa.index.TermStatistics;
@@ -40,11 +41,20 @@ public final class CandidateRanker {
 
     /** @param profiles the profiles of the index snapshot the candidates were retrieved from */
     public List<RankedCandidate> rank(AnalyzedText question, List<Candidate> candidates, PhrasingProfiles profiles) {
+        return rank(question, profiles.index().encode(question), candidates, profiles);
+    }
+
+    /**
+     * @param vector the question's learned vector when the index has a {@link SemanticModel} (then every match is
+     *               scored by the model's blend of the lexical log-odds and the cosine), else null
+     */
+    public List<RankedCandidate> rank(AnalyzedText question, float[] vector, List<Candidate> candidates,
+                                      PhrasingProfiles profiles) {
         TextProfile profile = TextProfile.of(question, profiles.index().statistics());
         var scored = new ArrayList<Scored>(candidates.size());
         var features = new double[PairFeatures.NAMES.size()];
         for (Candidate candidate : candidates) {
-            EntryScore entry = score(profile, candidate.entry().id(), profiles, features);
+            EntryScore entry = score(profile, vector, candidate.entry().id(), profiles, features);
             // a retrieved entry has phrasings; its first hit has the best BM25 score
             scored.add(new Scored(new RankedCandidate(candidate.entry(), entry.matched().text(),
                     candidate.hits().get(0).score(), entry.best()), entry.evidence()));
@@ -85,14 +95,15 @@ public final class CandidateRanker {
     }
 
     /** {@code features}: a buffer for each pair's features, which the model reads at once. */
-    private EntryScore score(TextProfile question, String entryId, PhrasingProfiles profiles, double[] features) {
+    private EntryScore score(TextProfile question, float[] vector, String entryId, PhrasingProfiles profiles,
+                             double[] features) {
         TermStatistics stats = profiles.index().statistics();
         List<IndexedPhrasing> phrasings = profiles.index().phrasingsOf(entryId);
         double[] probabilities = new double[phrasings.size()];
         IndexedPhrasing matched = null;
         double best = -1;
         for (int i = 0; i < probabilities.length; i++) {
-            probabilities[i] = probability(question, profiles.of(phrasings.get(i)), stats, features);
+            probabilities[i] = probability(question, vector, phrasings.get(i), profiles, features);
             if (probabilities[i] > best) {
                 best = probabilities[i];
                 matched = phrasings.get(i);
@@ -104,7 +115,7 @@ public final class CandidateRanker {
             none *= 1 - probabilities[i];
         }
         var whole = profiles.index().wholeEntry(entryId);
-        double wholeProbability = whole.isPresent() ? probability(question, profiles.of(whole.get()), stats, features) : 0;
+        double wholeProbability = whole.isPresent() ? probability(question, vector, whole.get(), profiles, features) : 0;
         none *= 1 - wholeProbability;
         return new EntryScore(1 - none, Math.max(best, wholeProbability), matched);
     }
@@ -115,11 +126,19 @@ public final class CandidateRanker {
      */
     public double entrySimilarity(AnalyzedText question, String entryId, PhrasingProfiles profiles) {
         if (profiles.index().phrasingsOf(entryId).isEmpty()) return 0;
-        return score(TextProfile.of(question, profiles.index().statistics()), entryId, profiles,
-                new double[PairFeatures.NAMES.size()]).best();
+        return score(TextProfile.of(question, profiles.index().statistics()), profiles.index().encode(question), entryId,
+                profiles, new double[PairFeatures.NAMES.size()]).best();
     }
 
-    private double probability(TextProfile question, TextProfile phrasing, TermStatistics stats, double[] features) {
-        return model.probability(PairFeatures.extract(question, phrasing, stats.maxIdf(), features));
+    /**
+     * The lexical model's probability of one match, or with a learned representation ({@code vector} not null) the
+     * semantic model's blend of the lexical log-odds and the two texts' cosine.
+     */
+    private double probability(TextProfile question, float[] vector, IndexedPhrasing text, PhrasingProfiles profiles,
+                               double[] features) {
+        double[] raw = PairFeatures.extract(question, profiles.of(text), profiles.index().statistics().maxIdf(), features);
+        if (vector == null) return model.probability(raw);
+        SemanticModel semantic = profiles.index().semantic();
+        return semantic.probability(model.logit(raw), SemanticModel.cosine(vector, profiles.index().vector(text.ordinal())));
     }
 }

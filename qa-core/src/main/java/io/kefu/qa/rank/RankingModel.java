@@ -45,6 +45,11 @@ public record RankingModel(List<String> features, LogisticScorer scorer, Thresho
         return 1.0 / (1.0 + Math.exp(-scorer.logit(raw)));
     }
 
+    /** The log-odds behind {@link #probability}, which a semantic blend starts from. */
+    public double logit(double[] raw) {
+        return scorer.logit(raw);
+    }
+
     public RankingModel withThresholds(Thresholds newThresholds) {
         return new RankingModel(features, scorer, newThresholds, provenance);
     }

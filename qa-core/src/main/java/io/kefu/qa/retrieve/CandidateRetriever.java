@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class CandidateRetriever {
 
+    /** How many phrasings the vector search adds, before grouping. */
+    static final int NEAREST = 8;
+
     private final int phrasingLimit;
 
     /** @param phrasingLimit how many phrasings to fetch from Lucene before grouping */
@@ -23,9 +26,24 @@ public final class CandidateRetriever {
 
     /** The standard questions of the best-matching phrasings, best first, each with its phrasings that matched. */
     public List<Candidate> retrieve(FaqIndex index, AnalyzedText question) {
+        return retrieve(index, question, null);
+    }
+
+    /**
+     * As {@link #retrieve(FaqIndex, AnalyzedText)}, followed by the standard questions of the phrasings whose learned
+     * vectors are nearest {@code vector} (null: none) that BM25 did not find: a question that shares few words with
+     * any phrasing of its entry can still reach the ranker. Those hits carry a BM25 score of 0.
+     */
+    public List<Candidate> retrieve(FaqIndex index, AnalyzedText question, float[] vector) {
         var grouped = new LinkedHashMap<String, List<FaqIndex.Hit>>();
         for (FaqIndex.Hit hit : phrasings(index, question)) {
             grouped.computeIfAbsent(hit.phrasing().entry().id(), id -> new ArrayList<>()).add(hit);
+        }
+        if (vector != null) {
+            for (FaqIndex.Hit hit : index.nearest(vector, NEAREST)) {
+                grouped.computeIfAbsent(hit.phrasing().entry().id(), id -> new ArrayList<>())
+                        .add(new FaqIndex.Hit(hit.phrasing(), 0f));
+            }
         }
         var candidates = new ArrayList<Candidate>(grouped.size());
         grouped.values().forEach(hits -> candidates.add(new Candidate(hits.get(0).phrasing().entry(), hits)));

@@ -30,8 +30,9 @@ final class CalibrateCommand {
         KnowledgeBase knowledge = EvaluatorCli.knowledgeBase(kb);
         CalibrationOptions calibration = CalibrationOptions.from(options, kb).fresh();
         long start = System.nanoTime();
-        try (QaBot bot = calibration.apply(QaBot.builder().knowledge(knowledge).lexicon(EvaluatorCli.lexicon(options))
-                .model(EvaluatorCli.model(options))).build()) {
+        try (QaBot bot = calibration.apply(EvaluatorCli.withSemantic(QaBot.builder().knowledge(knowledge)
+                .lexicon(EvaluatorCli.lexicon(options)).model(EvaluatorCli.model(options)), EvaluatorCli.semantic(options)))
+                .build()) {
             long millis = (System.nanoTime() - start) / 1_000_000;
             Calibration made = bot.calibration();
             Map<String, Object> report = report(made);

@@ -5,6 +5,7 @@ import io.kefu.qa.KnowledgeException;
 import io.kefu.qa.KnowledgeFolder;
 import io.kefu.qa.Lexicon;
 import io.kefu.qa.QaBot;
+import io.kefu.qa.embed.SemanticModel;
 import io.kefu.qa.internal.IntentClassifier;
 import io.kefu.qa.rank.RankingModel;
 
@@ -23,12 +24,15 @@ import java.util.Set;
  * eval  --kb KB.tsv|KNOWLEDGE_DIR --queries Q.tsv|holdout [--judged J.tsv] [--engine default|baseline|both]
  *       [calibration options, see {@link CalibrationOptions}]
  * calibrate --kb KB.tsv|KNOWLEDGE_DIR [calibration options] [--out THRESHOLDS.json]
- * pairs --pairs PAIRS.tsv --tune-split S --test-split T
+ * pairs --pairs PAIRS.tsv --tune-split S --test-split T [--threshold X] (X instead of the best on S)
  * train --pairs FILE:SPLIT [--pairs FILE:SPLIT ...] --faq-pairs FILE:SPLIT [--out MODEL.json]
+ * train-semantic --pairs FILE:SPLIT [--pairs ...] --faq-pairs FILE:SPLIT [--kb KNOWLEDGE_DIR] [--out MODEL.bin]
+ *       [--general-out MODEL.bin] [--buckets N] [--dimension D] [--epochs E] [--refine-epochs R]
  * intents --templates INTENTS.yaml --utterances UTTERANCES.tsv [--split S] [--errors FILE]
  * actions --kb KNOWLEDGE_DIR --cases ACTIONS.tsv [--errors FILE]           (see {@link DialogueCommands})
  * conversations --kb KNOWLEDGE_DIR --file CONVERSATIONS.yaml [--errors FILE]
- * common: [--knowledge DIR] (lexicon and model; default knowledge/src/main/resources/knowledge) [--model FILE]
+ * common: [--knowledge DIR] (lexicon and models; default knowledge/src/main/resources/knowledge) [--model FILE]
+ *         [--semantic FILE|none] (default: the knowledge folder's semantic-model.bin, if any)
  * </pre>
  * The last line printed is always one JSON object.
  */
@@ -47,7 +51,7 @@ public final class EvaluatorCli {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: eval|pairs|train|calibrate|bench|intents|actions|conversations --name value ... (see EvaluatorCli javadoc or docs/benchmarks.md)");
+            System.err.println("usage: eval|pairs|train|train-semantic|calibrate|bench|intents|actions|conversations --name value ... (see EvaluatorCli javadoc or docs/benchmarks.md)");
             System.exit(2);
         }
         try {
@@ -64,6 +68,7 @@ public final class EvaluatorCli {
             case "eval" -> eval(options);
             case "pairs" -> pairs(options);
             case "train" -> new Trainer(out, lexicon(options)).train(options);
+            case "train-semantic" -> new SemanticTrainer(out, lexicon(options), model(options)).train(options);
             case "calibrate" -> new CalibrateCommand(out).run(options);
             case "bench" -> bench(options);
             case "intents" -> intents(options);
@@ -91,8 +96,9 @@ public final class EvaluatorCli {
         Map<String, Object> baseline = null;
         if (which.equals("default") || which.equals("both")) {
             var calibration = CalibrationOptions.from(options, kb);
-            defaults = evaluate(() -> new DefaultEngine(calibration.apply(base.get().knowledge(knowledge)
-                            .lexicon(lexicon(options)).model(model(options)))), queries, judged,
+            SemanticModel semantic = semantic(options);
+            defaults = evaluate(() -> new DefaultEngine(calibration.apply(withSemantic(base.get().knowledge(knowledge)
+                            .lexicon(lexicon(options)).model(model(options)), semantic))), queries, judged,
                     options.get("errors", null), knowledge);
         }
         if (which.equals("baseline") || which.equals("both")) {
@@ -177,7 +183,9 @@ public final class EvaluatorCli {
         int rounds = Integer.parseInt(options.get("rounds", "3"));
         Lexicon lexicon = lexicon(options);
         RankingModel model = model(options);
-        Map<String, Object> defaults = LatencyBenchmark.run(() -> new DefaultEngine(knowledge, lexicon, model),
+        SemanticModel semantic = semantic(options);
+        Map<String, Object> defaults = LatencyBenchmark.run(() -> new DefaultEngine(withSemantic(QaBot.builder()
+                        .knowledge(knowledge).lexicon(lexicon).model(model), semantic)),
                 queries, builds, warmup, rounds);
         Report.table(out, "default", defaults);
         Map<String, Object> baseline = LatencyBenchmark.run(() -> new BaselineEngine(knowledge, BaselineEngine.DEFAULT_THRESHOLD),
@@ -204,7 +212,9 @@ public final class EvaluatorCli {
         List<BenchmarkData.Pair> tune = all.stream().filter(p -> p.split().equals(tuneSplit)).toList();
         List<BenchmarkData.Pair> test = all.stream().filter(p -> p.split().equals(testSplit)).toList();
         if (tune.isEmpty() || test.isEmpty()) throw new IllegalArgumentException("no pairs in split " + (tune.isEmpty() ? tuneSplit : testSplit));
-        Map<String, Object> report = PairEvaluation.run(new PairScorer(lexicon(options), tune), model(options), tune, test);
+        String fixed = options.get("threshold", null);
+        Map<String, Object> report = PairEvaluation.run(new PairScorer(lexicon(options), tune, semantic(options)),
+                model(options), tune, test, fixed == null ? null : Double.valueOf(fixed));
         Report.table(out, "pairs " + options.require("pairs") + " (" + tuneSplit + " → " + testSplit + ")", report);
         out.println(Report.json(report));
     }
@@ -232,6 +242,26 @@ public final class EvaluatorCli {
     static Lexicon lexicon(Arguments options) {
         Path dir = Path.of(options.get("knowledge", DEFAULT_KNOWLEDGE.toString()));
         return Files.isDirectory(dir) ? KnowledgeFolder.open(dir).lexicon() : Lexicon.empty();
+    }
+
+    /**
+     * The semantic model: {@code --semantic FILE}, {@code --semantic none} for lexical ranking only, by default the
+     * knowledge folder's {@value KnowledgeFolder#SEMANTIC_MODEL} when it has one.
+     */
+    static SemanticModel semantic(Arguments options) {
+        String explicit = options.get("semantic", null);
+        if ("none".equals(explicit)) return null;
+        Path file = explicit != null ? Path.of(explicit)
+                : Path.of(options.get("knowledge", DEFAULT_KNOWLEDGE.toString())).resolve(KnowledgeFolder.SEMANTIC_MODEL);
+        if (!Files.exists(file)) {
+            if (explicit != null) throw new IllegalArgumentException("--semantic: no such file " + file);
+            return null;
+        }
+        return SemanticModel.load(file);
+    }
+
+    static QaBot.Builder withSemantic(QaBot.Builder builder, SemanticModel semantic) {
+        return semantic == null ? builder.lexicalOnly() : builder.semantic(semantic);
     }
 
     static RankingModel model(Arguments options) {

@@ -12,10 +12,14 @@ final class PairEvaluation {
     private PairEvaluation() {
     }
 
+    /**
+     * @param fixed the threshold to decide with, or null for the best one on {@code tune}: a model that trained on
+     *              the tune split has to bring a threshold chosen on pairs it had not seen (train-semantic prints it)
+     */
     static Map<String, Object> run(PairScorer scorer, RankingModel model, List<BenchmarkData.Pair> tune,
-                                   List<BenchmarkData.Pair> test) {
+                                   List<BenchmarkData.Pair> test, Double fixed) {
         double[] tuneScores = tune.stream().mapToDouble(p -> scorer.similarity(model, p)).toArray();
-        double threshold = bestThreshold(tune, tuneScores);
+        double threshold = fixed != null ? fixed : bestThreshold(tune, tuneScores);
         int correct = 0;
         int truePositive = 0;
         int predictedPositive = 0;

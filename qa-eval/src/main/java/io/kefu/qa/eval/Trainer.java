@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 final class Trainer {
 
-    private static final long SIMULATION_SEED = 20251122L;
+    static final long SIMULATION_SEED = 20251122L;
     /** As many phrasings per training query as the pipeline's retrieval stage hands the ranker by default. */
     private static final int RANKING_DEPTH = 30;
 
@@ -48,10 +48,7 @@ final class Trainer {
         FaqSimulation.Task task = FaqSimulation.fromPairs(split(options.require("faq-pairs")), SIMULATION_SEED);
         var rankingQueries = new ArrayList<BenchmarkData.Query>();
         var tuningQueries = new ArrayList<BenchmarkData.Query>();
-        for (BenchmarkData.Query query : task.queries()) {
-            String group = query.inKb() ? query.expectedId() : query.text();
-            (Math.floorMod(group.hashCode(), 2) == 0 ? rankingQueries : tuningQueries).add(query);
-        }
+        halves(task, rankingQueries, tuningQueries);
         var rows = new ArrayList<double[]>();
         var labels = new ArrayList<Boolean>();
         java.util.Set<String> tuningTexts = tuningTexts(task, tuningQueries);
@@ -107,11 +104,19 @@ final class Trainer {
         out.println(Report.json(summary));
     }
 
+    /** Splits a simulated task's queries in two halves by group: ranking examples, and threshold tuning. */
+    static void halves(FaqSimulation.Task task, List<BenchmarkData.Query> ranking, List<BenchmarkData.Query> tuning) {
+        for (BenchmarkData.Query query : task.queries()) {
+            String group = query.inKb() ? query.expectedId() : query.text();
+            (Math.floorMod(group.hashCode(), 2) == 0 ? ranking : tuning).add(query);
+        }
+    }
+
     /**
      * The texts the tuning half is about: its queries and the standard questions they should find. Pairs that
      * mention them are kept out of training, or the thresholds would be chosen on what the model has seen.
      */
-    private static java.util.Set<String> tuningTexts(FaqSimulation.Task task, List<BenchmarkData.Query> tuning) {
+    static java.util.Set<String> tuningTexts(FaqSimulation.Task task, List<BenchmarkData.Query> tuning) {
         var byId = task.knowledge().byId();
         var texts = new java.util.HashSet<String>();
         for (BenchmarkData.Query query : tuning) {
@@ -221,7 +226,7 @@ final class Trainer {
         return ThresholdSearch.best(outcomes, 1.0, 400);
     }
 
-    private static List<BenchmarkData.Pair> split(String spec) {
+    static List<BenchmarkData.Pair> split(String spec) {
         int colon = spec.lastIndexOf(':');
         if (colon < 0) throw new IllegalArgumentException("expected FILE:SPLIT, got " + spec);
         Path file = Path.of(spec.substring(0, colon));

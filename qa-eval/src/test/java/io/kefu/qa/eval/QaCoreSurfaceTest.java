@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The evaluator uses qa-core through its public API (with the dialogue, which the server answers customers with and
- * the {@code actions} and {@code conversations} commands play), the model types of {@code rank} (it trains and
- * writes models) and {@code io.kefu.qa.internal}, which exists for it; never a stage package directly.
+ * the {@code actions} and {@code conversations} commands play), the model types of {@code rank} and {@code embed}
+ * (it trains and writes models) and {@code io.kefu.qa.internal}, which exists for it; never a stage package directly.
  */
 class QaCoreSurfaceTest {
 
@@ -26,7 +26,8 @@ class QaCoreSurfaceTest {
     /** Any mention of a qa-core type or package: an import, a wildcard import or a fully qualified name. */
     private static final Pattern QA_CORE_NAME = Pattern.compile("io\\.kefu\\.qa(?:\\.[a-z]\\w*)*\\.(?:[A-Z]\\w*|\\*)");
     private static final Set<String> ALLOWED_FROM_STAGES =
-            Set.of("io.kefu.qa.rank.RankingModel", "io.kefu.qa.rank.LogisticScorer", "io.kefu.qa.rank.Thresholds");
+            Set.of("io.kefu.qa.rank.RankingModel", "io.kefu.qa.rank.LogisticScorer", "io.kefu.qa.rank.Thresholds",
+                    "io.kefu.qa.embed.SemanticModel");
     /** The calibration step: the evaluator calibrates and reports thresholds as the bot does. */
     private static final String CALIBRATE = "io.kefu.qa.calibrate";
 
