@@ -32,7 +32,8 @@ class AgentCommandReader {
         if (frame == null || !frame.isObject()) {
             return new AgentCommand.Unreadable(null, new HandoffException("bad_json", "消息格式不正确，请发送 JSON 对象。"));
         }
-        String ref = frame.path("ref").isString() ? frame.path("ref").asString() : null;
+        // cleaned: the ref is echoed in the answer, and a lone surrogate in it could not be sent
+        String ref = frame.path("ref").isString() ? SafeText.clean(frame.path("ref").asString()) : null;
         try {
             return command(frame, ref);
         } catch (HandoffException e) {
