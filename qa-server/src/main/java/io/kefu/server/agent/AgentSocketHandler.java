@@ -5,6 +5,7 @@ import io.kefu.server.queue.HandoffException;
 import io.kefu.server.staff.Role;
 import io.kefu.server.staff.StaffAccount;
 import io.kefu.server.staff.StaffService;
+import io.kefu.server.system.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -91,6 +92,13 @@ class AgentSocketHandler extends TextWebSocketHandler {
         } catch (HandoffException e) {
             consoles.send(console, new AgentFrames.Error("error", e.code(), e.getMessage(), command.ref()));
         } catch (RuntimeException e) {
+            if (StoreOutage.is(e)) {
+                log.warn("agent frame from {} not handled, the database is out of reach: {}", console.username(),
+                        StoreOutage.summary(e));
+                consoles.send(console, new AgentFrames.Error("error", "unavailable", "系统暂时无法保存，请稍后重试。",
+                        command.ref()));
+                return;
+            }
             log.error("agent frame from {} failed", console.username(), e);
             consoles.send(console, new AgentFrames.Error("error", "internal", "系统繁忙，请稍后再试。", command.ref()));
         }

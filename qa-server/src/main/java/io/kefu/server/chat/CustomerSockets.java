@@ -1,11 +1,15 @@
 package io.kefu.server.chat;
 
+import io.kefu.server.cluster.BusResubscribed;
+import io.kefu.server.conversation.ConversationService;
 import io.kefu.server.conversation.CustomerChannel;
 import io.kefu.server.conversation.Sender;
 import io.kefu.server.conversation.StoredMessage;
 import io.kefu.server.system.FrameWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -25,9 +29,12 @@ class CustomerSockets implements CustomerChannel {
 
     private final Map<String, Set<Connection>> byConversation = new ConcurrentHashMap<>();
     private final FrameWriter frames;
+    private final ObjectProvider<ConversationService> conversations;
 
-    CustomerSockets(FrameWriter frames) {
+    /** The service through a provider: it delivers through these sockets, so it is created after them. */
+    CustomerSockets(FrameWriter frames, ObjectProvider<ConversationService> conversations) {
         this.frames = frames;
+        this.conversations = conversations;
     }
 
     void register(Connection connection) {
@@ -67,6 +74,21 @@ class CustomerSockets implements CustomerChannel {
     @Override
     public boolean connected(String conversationId) {
         return byConversation.containsKey(conversationId);
+    }
+
+    /**
+     * Sends every connected customer what was stored after the last message their socket got (this node missed the
+     * other nodes' announcements for a while); the widget drops a number it has already.
+     */
+    @EventListener(BusResubscribed.class)
+    void catchUp() {
+        for (var entry : byConversation.entrySet()) {
+            for (Connection connection : entry.getValue()) {
+                for (StoredMessage missed : conversations.getObject().replay(entry.getKey(), connection.lastSeq())) {
+                    send(connection, ServerFrame.message(missed));
+                }
+            }
+        }
     }
 
     private Set<Connection> connections(String conversationId) {
