@@ -6,12 +6,14 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
 /**
- * Whether a failure means the database is out of reach for now (restarting, the network down, the pool empty), as
+ * Whether a failure means the database is out of reach for now (restarting, the network down, the pool empty, the
+ * disk full), as
  * opposed to a fault of ours: the first is answered with a temporary error the client retries on and one line in
  * the log, the second with {@code internal} and a stack trace.
  */
@@ -30,7 +32,9 @@ public final class StoreOutage {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
                     || cause instanceof RecoverableDataAccessException
                     || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    // the embedded store could not write its file (the disk is full): it serves again with room
+                    || cause instanceof IOException) {
                 return true;
             }
             // SQLSTATE class 08: connection exception; 57P01-57P03: the server is shutting down or starting up
