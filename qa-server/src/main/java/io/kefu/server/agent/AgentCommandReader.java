@@ -20,8 +20,8 @@ class AgentCommandReader {
         this.json = json;
     }
 
-    // no size check here: the container closes a connection whose frame exceeds its buffer (1009), which is sized
-    // from kefu.chat.max-frame-chars for both sockets; texts have their own limits where they are used
+    // no size check here: the socket handler closes a connection whose frame exceeds twice
+    // kefu.chat.max-frame-chars (1009, FrameParts); texts have their own limits where they are used
     AgentCommand read(String payload) {
         JsonNode frame;
         try {

@@ -6,6 +6,8 @@ import io.kefu.server.staff.Role;
 import io.kefu.server.staff.StaffAccount;
 import io.kefu.server.staff.StaffService;
 import io.kefu.server.system.StoreOutage;
+import io.kefu.server.system.FrameParts;
+import io.kefu.server.system.KefuProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -44,9 +46,12 @@ class AgentSocketHandler extends TextWebSocketHandler {
     private final AgentConsoles consoles;
     private final StaffService staff;
     private final RoleHierarchy roles;
+    /** A console's frame beyond this closes its connection (1009); texts in it have their own limits. */
+    private final int maxFrameChars;
 
     AgentSocketHandler(AgentCommandReader reader, Presence presence, AssignmentCommands assignments,
-                       ConversationCommands work, AgentConsoles consoles, StaffService staff, RoleHierarchy roles) {
+                       ConversationCommands work, AgentConsoles consoles, StaffService staff, RoleHierarchy roles,
+                       KefuProperties properties) {
         this.reader = reader;
         this.presence = presence;
         this.assignments = assignments;
@@ -54,6 +59,7 @@ class AgentSocketHandler extends TextWebSocketHandler {
         this.consoles = consoles;
         this.staff = staff;
         this.roles = roles;
+        this.maxFrameChars = properties.chat().maxFrameChars() * 2;
     }
 
     @Override
@@ -81,11 +87,19 @@ class AgentSocketHandler extends TextWebSocketHandler {
         if (console != null) presence.closed(console);
     }
 
+    /** Frames may come in parts: the container's per-socket text buffer is small ({@link FrameParts}). */
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage part) throws IOException {
         AgentConsole console = (AgentConsole) session.getAttributes().get(CONSOLE);
         if (console == null) return;
-        AgentCommand command = reader.read(message.getPayload());
+        String text = FrameParts.whole(session, part, maxFrameChars);
+        if (text == null) return;
+        AgentCommand command = reader.read(text);
         try {
             Object answer = handle(console, command);
             if (answer != null) consoles.send(console, answer);

@@ -6,6 +6,7 @@ import io.kefu.server.conversation.CustomerTexts;
 import io.kefu.server.conversation.InboundMessage;
 import io.kefu.server.conversation.Outcome;
 import io.kefu.server.conversation.StoredMessage;
+import io.kefu.server.system.FrameParts;
 import io.kefu.server.system.KefuProperties;
 import io.kefu.server.system.StoreOutage;
 import org.slf4j.Logger;
@@ -66,9 +67,17 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 new FrameRateLimit(settings.framesPerSecond(), settings.burst(), System.nanoTime())));
     }
 
+    /** Frames may come in parts: the container's per-socket text buffer is small ({@link FrameParts}). */
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage text) throws IOException {
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage part) throws IOException {
         // IOException: only from closing an abusive connection
+        String text = FrameParts.whole(session, part, settings.maxFrameChars() * 2);
+        if (text == null) return;
         Connection connection = (Connection) session.getAttributes().get(CONNECTION);
         ClientFrame frame = null;
         try {
@@ -77,7 +86,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 session.close(CloseStatus.POLICY_VIOLATION.withReason("too many frames"));
                 return;
             }
-            frame = reader.read(text.getPayload());
+            frame = reader.read(text);
             if (!allowed) {
                 throw new ConversationException("rate_limited", CustomerTexts.RATE_LIMITED,
                         frame instanceof ClientFrame.Message message ? message.id() : null);
