@@ -98,5 +98,5 @@ WITH=$(heap_used_mib "$SERVER")
 wait "$CLIENT" || true
 cat "$OUT"
 echo "server heap used after full GC: ${BEFORE} MiB before, ${WITH} MiB with the idle connections" \
-     "(+$((WITH - BEFORE)) MiB, max heap 1024 MiB)"
+     "(+$((WITH - BEFORE)) MiB, $(( (WITH - BEFORE) * 1024 / IDLE )) KiB per connection; max heap 1024 MiB)"
 stop_server

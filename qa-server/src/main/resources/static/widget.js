@@ -131,7 +131,7 @@
       refused(f) {
         const m = f.id ? pending.get(f.id) : null;
         if (!m) return Refusal.NONE;
-        if (f.code === 'rate_limited') {
+        if (f.code === 'rate_limited' || f.code === 'unavailable') {  // unavailable: the database restarts
           retrying.add(m.id);
           io.later(() => {
             // unless a reconnect sent it meanwhile, or it waits in the outbox already

@@ -1,5 +1,6 @@
 package io.kefu.server;
 
+import io.kefu.server.chat.IdleConnectionBuffers;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class KefuServerApplication {
 
     public static void main(String[] args) {
+        IdleConnectionBuffers.useSmallWebSocketBuffers();
         SpringApplication.run(KefuServerApplication.class, args);
     }
 }

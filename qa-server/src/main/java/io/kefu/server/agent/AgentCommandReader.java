@@ -20,8 +20,8 @@ class AgentCommandReader {
         this.json = json;
     }
 
-    // no size check here: the container closes a connection whose frame exceeds its buffer (1009), which is sized
-    // from kefu.chat.max-frame-chars for both sockets; texts have their own limits where they are used
+    // no size check here: the socket handler closes a connection whose frame exceeds twice
+    // kefu.chat.max-frame-chars (1009, FrameParts); texts have their own limits where they are used
     AgentCommand read(String payload) {
         JsonNode frame;
         try {
@@ -32,7 +32,8 @@ class AgentCommandReader {
         if (frame == null || !frame.isObject()) {
             return new AgentCommand.Unreadable(null, new HandoffException("bad_json", "消息格式不正确，请发送 JSON 对象。"));
         }
-        String ref = frame.path("ref").isString() ? frame.path("ref").asString() : null;
+        // cleaned: the ref is echoed in the answer, and a lone surrogate in it could not be sent
+        String ref = frame.path("ref").isString() ? SafeText.clean(frame.path("ref").asString()) : null;
         try {
             return command(frame, ref);
         } catch (HandoffException e) {

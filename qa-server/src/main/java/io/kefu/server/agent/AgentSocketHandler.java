@@ -5,6 +5,9 @@ import io.kefu.server.queue.HandoffException;
 import io.kefu.server.staff.Role;
 import io.kefu.server.staff.StaffAccount;
 import io.kefu.server.staff.StaffService;
+import io.kefu.server.system.StoreOutage;
+import io.kefu.server.system.FrameParts;
+import io.kefu.server.system.KefuProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -43,9 +46,12 @@ class AgentSocketHandler extends TextWebSocketHandler {
     private final AgentConsoles consoles;
     private final StaffService staff;
     private final RoleHierarchy roles;
+    /** A console's frame beyond this closes its connection (1009); texts in it have their own limits. */
+    private final int maxFrameChars;
 
     AgentSocketHandler(AgentCommandReader reader, Presence presence, AssignmentCommands assignments,
-                       ConversationCommands work, AgentConsoles consoles, StaffService staff, RoleHierarchy roles) {
+                       ConversationCommands work, AgentConsoles consoles, StaffService staff, RoleHierarchy roles,
+                       KefuProperties properties) {
         this.reader = reader;
         this.presence = presence;
         this.assignments = assignments;
@@ -53,6 +59,7 @@ class AgentSocketHandler extends TextWebSocketHandler {
         this.consoles = consoles;
         this.staff = staff;
         this.roles = roles;
+        this.maxFrameChars = properties.chat().maxFrameChars() * 2;
     }
 
     @Override
@@ -80,17 +87,32 @@ class AgentSocketHandler extends TextWebSocketHandler {
         if (console != null) presence.closed(console);
     }
 
+    /** Frames may come in parts: the container's per-socket text buffer is small ({@link FrameParts}). */
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage part) throws IOException {
         AgentConsole console = (AgentConsole) session.getAttributes().get(CONSOLE);
         if (console == null) return;
-        AgentCommand command = reader.read(message.getPayload());
+        String text = FrameParts.whole(session, part, maxFrameChars);
+        if (text == null) return;
+        AgentCommand command = reader.read(text);
         try {
             Object answer = handle(console, command);
             if (answer != null) consoles.send(console, answer);
         } catch (HandoffException e) {
             consoles.send(console, new AgentFrames.Error("error", e.code(), e.getMessage(), command.ref()));
         } catch (RuntimeException e) {
+            if (StoreOutage.is(e)) {
+                log.warn("agent frame from {} not handled, the database is out of reach: {}", console.username(),
+                        StoreOutage.summary(e));
+                consoles.send(console, new AgentFrames.Error("error", "unavailable", "系统暂时无法保存，请稍后重试。",
+                        command.ref()));
+                return;
+            }
             log.error("agent frame from {} failed", console.username(), e);
             consoles.send(console, new AgentFrames.Error("error", "internal", "系统繁忙，请稍后再试。", command.ref()));
         }

@@ -16,6 +16,7 @@ import io.kefu.server.queue.Priority;
 import io.kefu.server.queue.Router;
 import io.kefu.server.staff.AuditLog;
 import io.kefu.server.system.KefuProperties;
+import io.kefu.server.system.SafeText;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,7 +92,7 @@ class AssignmentCommands {
         Routing routing = access.requireServing(console, conversationId);
         String skill = required(group, "group");
         boolean anyone = agents.agents().stream().anyMatch(a -> a.skills().contains(skill));
-        if (!anyone) throw new HandoffException("no_group", "没有这个技能组：" + skill);
+        if (!anyone) throw new HandoffException("no_group", "没有这个技能组：" + SafeText.clean(skill));
         if (!tx.execute(s -> conversations.requeue(conversationId, Priority.RESUMED.value(), skill, clock.instant()))) {
             throw HandoffException.notFound();
         }

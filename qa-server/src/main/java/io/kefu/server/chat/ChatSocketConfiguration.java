@@ -23,6 +23,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 class ChatSocketConfiguration implements WebSocketConfigurer, WebMvcConfigurer {
 
     static final String PATH = "/ws/chat";
+    /** Characters of a text frame the container holds before it hands a part over. */
+    static final int TEXT_BUFFER_CHARS = 1024;
 
     private final ChatSocketHandler handler;
     private final KefuProperties.Chat settings;
@@ -44,16 +46,16 @@ class ChatSocketConfiguration implements WebSocketConfigurer, WebMvcConfigurer {
     }
 
     /**
-     * The container's per-connection buffers: twice the frame limit, so a frame a little too large still reaches
-     * the handler and gets a clear error; a far larger one makes the container close that connection (1009). Kept
-     * small because every idle connection holds them. (A factory bean is created before the properties bean exists,
-     * so it binds the settings itself.)
+     * The container's per-connection buffers, small because every idle connection holds them: a larger text frame
+     * reaches the handlers in parts, which put it together ({@code FrameParts}) up to twice the frame limit, so that
+     * a frame a little too large still gets a clear error and a far larger one closes that connection (1009). (A
+     * factory bean is created before the properties bean exists, so it binds the settings itself.)
      */
     @Bean
     static ServletServerContainerFactoryBean chatSocketContainer(Environment environment) {
         KefuProperties properties = Binder.get(environment).bindOrCreate("kefu", KefuProperties.class);
         var container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(properties.chat().maxFrameChars() * 2);
+        container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
         container.setMaxBinaryMessageBufferSize(1024);
         container.setMaxSessionIdleTimeout(properties.chat().idleTimeout().toMillis());
         return container;

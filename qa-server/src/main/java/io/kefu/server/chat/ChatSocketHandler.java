@@ -8,7 +8,9 @@ import io.kefu.server.conversation.CustomerTexts;
 import io.kefu.server.conversation.InboundMessage;
 import io.kefu.server.conversation.Outcome;
 import io.kefu.server.conversation.StoredMessage;
+import io.kefu.server.system.FrameParts;
 import io.kefu.server.system.KefuProperties;
+import io.kefu.server.system.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -72,17 +74,26 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 new FrameRateLimit(settings.framesPerSecond(), settings.burst(), System.nanoTime())));
     }
 
+    /** Frames may come in parts: the container's per-socket text buffer is small ({@link FrameParts}). */
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage text) throws IOException {
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage part) throws IOException {
         // IOException: only from closing an abusive connection
+        String text = FrameParts.whole(session, part, settings.maxFrameChars() * 2);
+        if (text == null) return;
         Connection connection = (Connection) session.getAttributes().get(CONNECTION);
+        ClientFrame frame = null;
         try {
             boolean allowed = connection.limit().tryAcquire(System.nanoTime());
             if (!allowed && connection.limit().abusive()) {
                 session.close(CloseStatus.POLICY_VIOLATION.withReason("too many frames"));
                 return;
             }
-            ClientFrame frame = reader.read(text.getPayload());
+            frame = reader.read(text);
             if (!allowed) {
                 throw new ConversationException("rate_limited", CustomerTexts.RATE_LIMITED,
                         frame instanceof ClientFrame.Message message ? message.id() : null);
@@ -93,6 +104,10 @@ class ChatSocketHandler extends TextWebSocketHandler {
         } catch (ConversationException e) {
             send(connection, ServerFrame.error(connection.lastSeq(), e));
         } catch (RuntimeException e) {
+            if (StoreOutage.is(e)) {
+                unavailable(connection, frame, e);
+                return;
+            }
             log.error("chat frame failed (conversation {})",
                     connection.started() ? connection.conversation().id() : "none", e);
             send(connection, ServerFrame.error(connection.lastSeq(),
@@ -100,6 +115,20 @@ class ChatSocketHandler extends TextWebSocketHandler {
         } finally {
             MDC.remove("conversation");
         }
+    }
+
+    /**
+     * The database is out of reach: a message gets a temporary error with its id (the widget sends it again); a
+     * hello closes the socket with 1013, "try again later", on which the widget reconnects after a pause.
+     */
+    private void unavailable(Connection connection, ClientFrame frame, RuntimeException e) throws IOException {
+        log.warn("chat frame not handled, the database is out of reach: {}", StoreOutage.summary(e));
+        if (frame instanceof ClientFrame.Hello) {
+            connection.session().close(CloseStatus.SERVICE_OVERLOAD.withReason("try again later"));
+            return;
+        }
+        send(connection, ServerFrame.error(connection.lastSeq(), new ConversationException("unavailable",
+                CustomerTexts.UNAVAILABLE, frame instanceof ClientFrame.Message message ? message.id() : null)));
     }
 
     private void handle(Connection connection, ClientFrame frame) {

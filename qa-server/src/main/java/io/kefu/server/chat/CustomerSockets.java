@@ -1,6 +1,8 @@
 package io.kefu.server.chat;
 
+import io.kefu.server.cluster.BusResubscribed;
 import io.kefu.server.conversation.ConversationMeters;
+import io.kefu.server.conversation.ConversationService;
 import io.kefu.server.conversation.CustomerChannel;
 import io.kefu.server.conversation.Sender;
 import io.kefu.server.conversation.StoredMessage;
@@ -9,6 +11,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -29,10 +33,14 @@ class CustomerSockets implements CustomerChannel {
     private final Map<String, Set<Connection>> byConversation = new ConcurrentHashMap<>();
     private final FrameWriter frames;
     private final ConversationMeters meters;
+    private final ObjectProvider<ConversationService> conversations;
 
-    CustomerSockets(FrameWriter frames, ConversationMeters meters, MeterRegistry registry) {
+    /** The service through a provider: it delivers through these sockets, so it is created after them. */
+    CustomerSockets(FrameWriter frames, ConversationMeters meters, MeterRegistry registry,
+                    ObjectProvider<ConversationService> conversations) {
         this.frames = frames;
         this.meters = meters;
+        this.conversations = conversations;
         // counted when scraped, not kept up to date on every connect
         Gauge.builder("kefu.sockets.open", byConversation, map -> map.values().stream().mapToInt(Set::size).sum())
                 .description("Open sockets on this node").tag("kind", "customer").register(registry);
@@ -77,6 +85,21 @@ class CustomerSockets implements CustomerChannel {
     @Override
     public boolean connected(String conversationId) {
         return byConversation.containsKey(conversationId);
+    }
+
+    /**
+     * Sends every connected customer what was stored after the last message their socket got (this node missed the
+     * other nodes' announcements for a while); the widget drops a number it has already.
+     */
+    @EventListener(BusResubscribed.class)
+    void catchUp() {
+        for (var entry : byConversation.entrySet()) {
+            for (Connection connection : entry.getValue()) {
+                for (StoredMessage missed : conversations.getObject().replay(entry.getKey(), connection.lastSeq())) {
+                    send(connection, ServerFrame.message(missed));
+                }
+            }
+        }
     }
 
     private Set<Connection> connections(String conversationId) {

@@ -53,7 +53,8 @@ class FrameReader {
 
     private ClientFrame hello(JsonNode node) {
         JsonNode version = node.get("v");
-        if (version != null && !(version.isIntegralNumber() && version.asInt() == VERSION)) {
+        // canConvertToInt first: asInt() throws for a number beyond int (the fuzz test sent 1e30)
+        if (version != null && !(version.isIntegralNumber() && version.canConvertToInt() && version.asInt() == VERSION)) {
             throw new ConversationException("unsupported_version", CustomerTexts.UNSUPPORTED_VERSION);
         }
         JsonNode lastSeq = node.get("lastSeq");
@@ -90,7 +91,8 @@ class FrameReader {
 
     private ClientFrame rate(JsonNode node) {
         JsonNode stars = node.get("stars");
-        if (stars == null || !stars.isIntegralNumber() || stars.asInt() < 1 || stars.asInt() > 5) {
+        if (stars == null || !stars.isIntegralNumber() || !stars.canConvertToInt() || stars.asInt() < 1
+                || stars.asInt() > 5) {
             throw new ConversationException("bad_rating", CustomerTexts.BAD_STARS);
         }
         String comment = text(node, "comment", Integer.MAX_VALUE, false);

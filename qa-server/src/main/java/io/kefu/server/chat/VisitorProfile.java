@@ -53,7 +53,11 @@ final class VisitorProfile {
             if (!MessageDigest.isEqual(expected, DECODER.decode(signed.substring(dot + 1)))) return Optional.empty();
             JsonNode profile = json.readTree(new String(DECODER.decode(payload), StandardCharsets.UTF_8));
             JsonNode exp = profile.get("exp");
-            if (exp == null || !exp.isIntegralNumber() || exp.asLong() * 1000 < clock.millis()) return Optional.empty();
+            // exp in seconds, compared without multiplying it (a huge exp would overflow into the past or future)
+            if (exp == null || !exp.isIntegralNumber() || !exp.canConvertToLong()
+                    || exp.asLong() <= (clock.millis() - 1) / 1000) {
+                return Optional.empty();
+            }
             return Optional.of(profile);
         } catch (IllegalArgumentException | JacksonException e) {
             return Optional.empty();

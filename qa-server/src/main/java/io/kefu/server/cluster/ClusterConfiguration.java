@@ -1,6 +1,7 @@
 package io.kefu.server.cluster;
 
 import io.kefu.server.system.KefuProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,10 +21,11 @@ class ClusterConfiguration {
     }
 
     @Bean
-    ClusterBus clusterBus(KefuProperties properties, DataSource dataSource, JsonMapper json, NodeId node) {
+    ClusterBus clusterBus(KefuProperties properties, DataSource dataSource, JsonMapper json, NodeId node,
+                          ApplicationEventPublisher events) {
         String url = properties.database().url();
         if (url != null && url.startsWith("jdbc:postgresql:")) {
-            return new PostgresBus(dataSource, json, properties.cluster().channel(), node);
+            return new PostgresBus(dataSource, json, properties.cluster().channel(), node, events);
         }
         return new SingleNodeBus();
     }

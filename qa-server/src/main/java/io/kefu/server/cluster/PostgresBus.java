@@ -5,6 +5,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JacksonException;
@@ -34,16 +35,18 @@ final class PostgresBus implements ClusterBus, SmartLifecycle {
     private final String channel;
     private final String node;
     private final java.util.List<Consumer<ClusterEvent>> receivers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ApplicationEventPublisher events;
     private volatile boolean running;
     private Thread listener;
 
-    PostgresBus(DataSource dataSource, JsonMapper json, String channel, NodeId node) {
+    PostgresBus(DataSource dataSource, JsonMapper json, String channel, NodeId node, ApplicationEventPublisher events) {
         if (!channel.matches("[a-z_][a-z0-9_]{0,62}")) throw new IllegalArgumentException("bad channel name " + channel);
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.json = json;
         this.channel = channel;
         this.node = node.value();
+        this.events = events;
     }
 
     @Override
@@ -82,6 +85,7 @@ final class PostgresBus implements ClusterBus, SmartLifecycle {
     }
 
     private void listen() {
+        boolean lost = false;
         while (running) {
             try (Connection connection = listeningConnection()) {
                 try (Statement sql = connection.createStatement()) {
@@ -89,6 +93,11 @@ final class PostgresBus implements ClusterBus, SmartLifecycle {
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 log.info("listening for other nodes on PostgreSQL channel {}", channel);
+                if (lost) {
+                    // what the others announced while nobody here listened is in the database: catch up from it
+                    lost = false;
+                    catchUp();
+                }
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
                     if (notifications == null) continue;
@@ -96,6 +105,7 @@ final class PostgresBus implements ClusterBus, SmartLifecycle {
                 }
             } catch (SQLException e) {
                 if (!running) return;
+                lost = true;
                 log.warn("lost the cluster channel; reconnecting in 1 s: {}", e.toString());
                 sleep();
             }
@@ -112,6 +122,14 @@ final class PostgresBus implements ClusterBus, SmartLifecycle {
             return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
         }
         return dataSource.getConnection();
+    }
+
+    private void catchUp() {
+        try {
+            events.publishEvent(new BusResubscribed());
+        } catch (RuntimeException e) {
+            log.warn("catching up after the cluster channel came back failed", e);
+        }
     }
 
     private void deliver(String payload) {

@@ -10,6 +10,7 @@ import io.kefu.server.conversation.Notice;
 import io.kefu.server.conversation.Routing;
 import io.kefu.server.staff.AuditLog;
 import io.kefu.server.system.KefuProperties;
+import io.kefu.server.system.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -132,6 +133,11 @@ public class Dispatcher {
             for (String agent : agents.gone(now.minus(gracePeriod))) requeueAll(agent);
             serve();
         } catch (RuntimeException e) {
+            if (StoreOutage.is(e)) {
+                // every sweep interval while the database restarts: one line each, not a stack trace each
+                log.warn("hand-off sweep skipped, the database is out of reach: {}", StoreOutage.summary(e));
+                return;
+            }
             log.warn("hand-off sweep failed; trying again at the next one", e);
         }
     }

@@ -3,6 +3,7 @@ package io.kefu.server.queue;
 import io.kefu.server.conversation.ConversationStore;
 import io.kefu.server.conversation.HandoffState;
 import io.kefu.server.conversation.Routing;
+import io.kefu.server.system.SafeText;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -118,6 +119,6 @@ public class Router {
     }
 
     private AgentStore.Agent agentOrFail(String username) {
-        return agents.agent(username).orElseThrow(() -> new HandoffException("no_agent", "没有这个客服账号：" + username));
+        return agents.agent(username).orElseThrow(() -> new HandoffException("no_agent", "没有这个客服账号：" + SafeText.clean(username)));
     }
 }

@@ -108,6 +108,11 @@ final class AgentClient implements AutoCloseable {
         return frames.drain(quiet);
     }
 
+    /** Whether the server has closed the connection. */
+    boolean isClosed() {
+        return frames.closed().isDone();
+    }
+
     /** Drops the connection without a closing handshake, like a laptop losing its network. */
     void abort() {
         socket.abort();

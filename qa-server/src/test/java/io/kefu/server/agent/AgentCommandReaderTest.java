@@ -36,6 +36,8 @@ class AgentCommandReaderTest {
         assertEquals("r2", badField.ref());
         assertEquals("bad_frame", problem(badField).code());
         assertEquals("unknown_type", problem(reader.read("{\"type\":\"dance\",\"ref\":\"r3\"}")).code());
+        // the ref is echoed in the answer: a lone surrogate in it could not be sent, and was logged at every echo
+        assertEquals("r4", reader.read("{\"type\":\"ping\",\"ref\":\"r4\\ud800\"}").ref());
         for (String on : List.of("", ",\"on\":{\"x\":1}", ",\"on\":\"true\"", ",\"on\":1")) {
             String frame = "{\"type\":\"typing\",\"conversation\":\"c1\"" + on + "}";
             assertEquals("bad_frame", problem(reader.read(frame)).code(), "typing is true or false: " + frame);

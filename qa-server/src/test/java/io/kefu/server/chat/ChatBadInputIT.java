@@ -61,6 +61,9 @@ class ChatBadInputIT {
             bad.error("bad_frame");
             bad.sendRaw("{\"type\":\"hello\",\"v\":99}");
             bad.error("unsupported_version");
+            // numbers beyond int were read with asInt(), which throws: an internal error instead of the answer
+            bad.sendRaw("{\"type\":\"hello\",\"v\":4294967297}");
+            bad.error("unsupported_version");
             // binary frames
             bad.sendBinary(new byte[] {1, 2, 3});
             bad.error("unsupported");
@@ -81,6 +84,8 @@ class ChatBadInputIT {
             bad.send(message("m3", "x".repeat(5000)));
             bad.error("too_large");
             bad.send(frame("rate").put("stars", 9));
+            bad.error("bad_rating");
+            bad.sendRaw("{\"type\":\"rate\",\"stars\":99999999999999999999}");
             bad.error("bad_rating");
             // a NUL and a lone surrogate are dropped, the rest is answered
             bad.sendRaw("{\"type\":\"message\",\"id\":\"m4\",\"text\":\"银行卡\\u0000丢了怎么办\\ud800\"}");

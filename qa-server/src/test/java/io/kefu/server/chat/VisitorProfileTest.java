@@ -35,6 +35,9 @@ class VisitorProfileTest {
         assertFalse(VisitorProfile.vip(signed("{\"vip\":true,\"exp\":1798761600}", "guessed"), KEY, JSON, NOW));
         assertFalse(VisitorProfile.vip(signed("{\"vip\":true,\"exp\":1700000000}", KEY), KEY, JSON, NOW), "expired");
         assertFalse(VisitorProfile.vip(signed("{\"vip\":true}", KEY), KEY, JSON, NOW), "no expiry");
+        // an expiry in seconds so large that it overflowed into the past once it was multiplied into milliseconds
+        assertTrue(VisitorProfile.vip(signed("{\"vip\":true,\"exp\":9223372036854775807}", KEY), KEY, JSON, NOW));
+        assertFalse(VisitorProfile.vip(signed("{\"vip\":true,\"exp\":99999999999999999999}", KEY), KEY, JSON, NOW));
         String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 "{\"vip\":true,\"exp\":1898761600}".getBytes(StandardCharsets.UTF_8)) + good.substring(good.indexOf('.'));
         assertFalse(VisitorProfile.vip(forged, KEY, JSON, NOW), "payload changed after signing");

@@ -1,0 +1,123 @@
+package io.kefu.server.chat;
+
+import io.kefu.server.KefuServerApplication;
+import io.kefu.server.LogCapture;
+import io.kefu.server.SmallDisk;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.kefu.server.chat.ChatClient.frame;
+import static io.kefu.server.chat.ChatClient.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The data directory's disk fills up under chat (a small tmpfs: {@link SmallDisk}): messages get the temporary error
+ * the widget retries on, never an acknowledgement of what was not stored; when space returns the server serves again
+ * by itself; and after a restart the store opens with every acknowledged message in it.
+ */
+class DiskFullIT {
+
+    @Test
+    void aFullDiskGivesClearErrorsAndTheStoreRecoversWhenSpaceReturns() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(24)) {
+            List<String> acknowledged = new ArrayList<>();
+            String conversation;
+            String token;
+            ConfigurableApplicationContext server = start(disk);
+            try (LogCapture log = LogCapture.capture(); ChatClient customer = ChatClient.connect(port(server))) {
+                customer.send(frame("hello").put("v", 1));
+                JsonNode welcome = customer.next("welcome");
+                conversation = welcome.get("conversation").asString();
+                token = welcome.get("token").asString();
+                say(customer, "m1", "话费怎么查", acknowledged);
+
+                disk.fill();
+                // H2 keeps recent changes in memory a moment before it writes: the disk shows as full within a few
+                int refused = 0;
+                for (int i = 2; i <= 40 && refused == 0; i++) {
+                    JsonNode answer = send(customer, "m" + i, "流量还剩多少" + i);
+                    if (answer.get("type").asString().equals("ack")) {
+                        acknowledged.add("m" + i);
+                    } else {
+                        assertEquals("unavailable", answer.get("code").asString(), answer.toString());
+                        refused = i;
+                    }
+                    Thread.sleep(150);
+                }
+                assertTrue(refused > 0, "the full disk was never noticed");
+
+                disk.empty();
+                JsonNode ack = null;
+                for (int tries = 0; tries < 60 && ack == null; tries++) {
+                    JsonNode answer = send(customer, "m" + refused, "流量还剩多少" + refused);
+                    if (answer.get("type").asString().equals("ack")) ack = answer; else Thread.sleep(500);
+                }
+                assertTrue(ack != null, "the server did not recover when space returned");
+                acknowledged.add("m" + refused);
+                say(customer, "after", "谢谢", acknowledged);
+                assertEquals(List.of(), log.failures().stream().filter(f -> f.contains("io.kefu")).toList(),
+                        "a full disk is not a failure of ours");
+            } finally {
+                server.close();
+            }
+
+            // a restart opens the same store, with everything that was acknowledged
+            ConfigurableApplicationContext again = start(disk);
+            try {
+                JdbcClient jdbc = again.getBean(JdbcClient.class);
+                for (String id : acknowledged) {
+                    assertEquals(1, jdbc.sql("select count(*) from messages where conversation_id = ? and client_id = ?"
+                            + " and sender = 'customer'").params(conversation, id).query(Integer.class).single(), id);
+                }
+                try (ChatClient back = ChatClient.connect(port(again))) {
+                    back.send(frame("hello").put("v", 1).put("token", token).put("conversation", conversation));
+                    assertTrue(back.next("welcome").get("resumed").asBoolean());
+                    say(back, "restarted", "你好", new ArrayList<>());
+                }
+            } finally {
+                again.close();
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext start(SmallDisk disk) {
+        // the embedded store as shipped, on the small disk (the tests' own properties keep it in memory)
+        return new SpringApplicationBuilder(KefuServerApplication.class).run("--server.port=0",
+                "--kefu.data-dir=" + disk.path(),
+                "--kefu.database.url=jdbc:h2:file:" + disk.path() + "/kefu;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=100");
+    }
+
+    private static int port(ConfigurableApplicationContext server) {
+        return Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** Sends a message; returns its ack or the error about it. */
+    private static JsonNode send(ChatClient customer, String id, String text) {
+        customer.send(message(id, text));
+        while (true) {
+            JsonNode frame = customer.next();
+            String type = frame.get("type").asString();
+            if ((type.equals("ack") || type.equals("error")) && id.equals(frame.path("id").asString(null))) return frame;
+            // an earlier message may be refused its answer after its ack (the bot's reply could not be stored): the
+            // widget keeps it as acknowledged; an error about no message at all would be the server's own failure
+            if (type.equals("error") && frame.path("id").isMissingNode()) {
+                throw new AssertionError("an error about no message: " + frame);
+            }
+        }
+    }
+
+    private static void say(ChatClient customer, String id, String text, List<String> acknowledged) {
+        JsonNode answer = send(customer, id, text);
+        assertEquals("ack", answer.get("type").asString(), answer.toString());
+        acknowledged.add(id);
+        customer.drain(Duration.ofMillis(300));
+    }
+}
