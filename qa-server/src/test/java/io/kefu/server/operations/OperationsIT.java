@@ -80,7 +80,7 @@ class OperationsIT {
                 "kefu_messages_out_total{channel=\"web\",sender=\"bot\"}", "kefu_bot_decisions_total{kind=\"answer\"}",
                 "kefu_handoffs_total{reason=\"request\"}", "kefu_reply_latency_seconds_bucket",
                 "kefu_queue_length", "kefu_queue_longest_wait_seconds", "kefu_sockets_open{kind=\"customer\"}",
-                "kefu_sockets_open{kind=\"agent\"}"}) {
+                "kefu_sockets_open{kind=\"agent\"}", "kefu_tickets{status=\"open\"}", "kefu_tickets_overdue"}) {
             assertTrue(metrics.contains(expected), "missing " + expected);
         }
         assertTrue(counter(metrics, "kefu_messages_in_total{channel=\"web\"}") >= 1);
