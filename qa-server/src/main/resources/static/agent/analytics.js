@@ -57,7 +57,7 @@ function loadTickets(range) {
     .catch(() => null)
     .then((tickets) => {
       const rows = tickets && Array.isArray(tickets.rows) ? tickets.rows : [];
-      $('tickets-empty').hidden = rows.length > 0;
+      $('analytics-tickets-empty').hidden = rows.length > 0;
       $('chart-tickets').hidden = rows.length === 0;
       if (rows.length) {
         renderTicketChart(rows);

@@ -43,7 +43,7 @@ final class StaffSession {
         HttpResponse<String> answer = session.send(HttpRequest.newBuilder(session.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/agent")) {
+        if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").matches(".*/(agent|content)")) {
             throw new AssertionError("sign-in of " + username + " failed: " + answer.statusCode());
         }
         session.get("/api/staff/me"); // hands out the XSRF-TOKEN cookie
