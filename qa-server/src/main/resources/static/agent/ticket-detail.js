@@ -13,6 +13,11 @@ const EVENTS = {
   created: '创建', claimed: '领取', assigned: '分配', status: '更改状态', comment: '评论', callback: '回访',
   resolved: '解决', reopened: '重新打开', repeat: '标记重复', notified: '已通知客户', rated: '客户评价'
 };
+/** How the demo forms' slots read; a slot of another form shows its own name. */
+const SLOT_NAMES = {
+  phone: '手机号', mobile: '手机号', account: '账号', problem: '故障现象', device: '设备', card: '卡号', kind: '卡类型',
+  message: '留言内容', month: '月份'
+};
 let current = null;
 let statuses = [];
 
@@ -59,8 +64,8 @@ function render(d) {
   field(fields, '创建时间', dateTime(t.created));
   field(fields, '截止时间', dateTime(t.due));
   field(fields, '渠道', t.channel === 'web' ? '网页' : t.channel);
-  field(fields, '手机号', t.phone);
-  for (const [name, value] of Object.entries(t.slots || {})) field(fields, '客户填写 · ' + name, value);
+  field(fields, '联系电话', t.phone);
+  for (const [name, value] of Object.entries(t.slots || {})) field(fields, SLOT_NAMES[name] || name, value);
   field(fields, '备注', t.note);
   field(fields, '再次回访', dateTime(t.callbackAt));
   field(fields, '解决分类', t.category);

@@ -103,6 +103,15 @@ public class JdbcTicketStore {
                 .params(utc(at), conversation, id).update() == 1;
     }
 
+    /**
+     * A reopened ticket's customer is to hear the next outcome and rate it again; the earlier rating stays in the
+     * ticket's history.
+     */
+    void forgetOutcome(String id) {
+        jdbc.sql("update tickets set notified_at = null, survey_conversation_id = null, rating = null, rated_at = null "
+                + "where id = ?").param(id).update();
+    }
+
     void unmarkNotified(String id) {
         jdbc.sql("update tickets set notified_at = null, survey_conversation_id = null where id = ?").param(id).update();
     }

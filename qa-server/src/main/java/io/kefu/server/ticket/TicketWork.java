@@ -44,6 +44,7 @@ class TicketWork {
             Instant now = clock.instant();
             Change change = change(worker, ticket, command, now);
             if (change.ticket() != ticket) tickets.update(change.ticket());
+            if (command instanceof TicketCommand.Reopen) tickets.forgetOutcome(id);
             events.append(id, change.event());
             return change.ticket();
         });

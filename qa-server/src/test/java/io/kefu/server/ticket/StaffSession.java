@@ -86,11 +86,6 @@ final class StaffSession {
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
-    /** The Cookie header a browser would send (for the real-browser test). */
-    java.util.List<HttpCookie> all() {
-        return cookies.getCookieStore().get(uri("/"));
-    }
-
     URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

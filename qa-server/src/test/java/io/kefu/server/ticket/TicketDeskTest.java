@@ -141,7 +141,12 @@ class TicketDeskTest {
         TicketProblem again = assertThrows(TicketProblem.class,
                 () -> f.work.apply(me, t.id(), new TicketCommand.ChangeStatus(TicketStatus.CALLBACK)));
         assertEquals("工单当前为已解决，不能改为待回访。", again.getMessage());
+        f.store.markNotified(t.id(), c1, f.clock.instant());
+        f.store.rate(t.id(), 2, f.clock.instant());
         assertEquals(TicketStatus.IN_PROGRESS, f.work.apply(me, t.id(), new TicketCommand.Reopen("客户反馈又断网")).status());
+        assertNull(f.store.find(t.id()).orElseThrow().rating(), "the next outcome is told and rated afresh");
+        assertEquals(0, f.jdbc.sql("select count(*) from tickets where notified_at is not null").query(Integer.class)
+                .single());
 
         List<TicketEvent> history = f.events.of(t.id());
         assertEquals(List.of("created", "claimed", "comment", "callback", "callback", "resolved", "reopened"),
