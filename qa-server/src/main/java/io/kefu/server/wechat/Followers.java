@@ -33,6 +33,9 @@ public class Followers {
                            Choices choices) {
     }
 
+    /** How many conversations' followers are remembered at most (a few MB). */
+    private static final int REMEMBERED = 50_000;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TransactionTemplate tx;
@@ -100,7 +103,10 @@ public class Followers {
                         conversationId, rs.getString(3), Choices.NONE))
                 .optional();
         // a conversation of another channel may be one being started here right now: only a follower is remembered
-        if (found.isPresent()) byConversation.put(conversationId, found);
+        if (found.isPresent()) {
+            if (byConversation.size() >= REMEMBERED) byConversation.clear(); // the recent ones come back on use
+            byConversation.put(conversationId, found);
+        }
         return found;
     }
 
