@@ -28,12 +28,15 @@ class ToolsController {
     private static final int MAX_QUESTION = 500;
 
     private final QaBot live;
+    private final IntentCheck intents;
     private final DraftBot drafts;
     private final TestQuestionStore testQuestions;
     private final Clock clock;
 
-    ToolsController(QaBot live, DraftBot drafts, TestQuestionStore testQuestions, Clock contentClock) {
+    ToolsController(QaBot live, IntentCheck intents, DraftBot drafts, TestQuestionStore testQuestions,
+                    Clock contentClock) {
         this.live = live;
+        this.intents = intents;
         this.drafts = drafts;
         this.testQuestions = testQuestions;
         this.clock = contentClock;
@@ -79,6 +82,16 @@ class ToolsController {
 
     /** A test question as sent: the expected entry's id, or none for a question the bot should not answer. */
     record NewTestQuestion(String question, String expected, Boolean mustPass) {
+    }
+
+    /** An intents file to check: {@code name} as error messages should call it, {@code yaml} its text. */
+    record IntentFile(String name, String yaml) {
+    }
+
+    /** Whether an edited intents file compiles with the others; where and why when it does not. */
+    @PostMapping("/intents/check")
+    IntentCheck.Verdict checkIntents(@RequestBody IntentFile file) {
+        return intents.check(file == null ? null : file.name(), file == null ? null : file.yaml());
     }
 
     @GetMapping("/test-questions")

@@ -203,6 +203,22 @@ class ContentWorkflowIT {
         eventually(() -> !id.equals(team.editor.ask(question).path("id").asString("")), "the expired notice is still answered");
     }
 
+    @Test
+    void anIntentTemplateThatDoesNotCompileSaysWhereAndWhy() {
+        var fine = team.editor.post("/api/content/intents/check", Map.of("yaml",
+                "intents:\n  - name: moon_trip\n    reply: 暂不支持\n    templates:\n      - \"[我要]去月球[旅游]\"\n"));
+        assertEquals(200, fine.status(), fine.text());
+        assertTrue(fine.get("ok").asBoolean(), fine.text());
+        assertEquals("moon_trip", fine.get("intents").get(0).asString());
+
+        var broken = team.editor.post("/api/content/intents/check", Map.of("yaml",
+                "intents:\n  - name: moon_trip\n    reply: 暂不支持\n    templates:\n      - \"[我要去月球\"\n"));
+        assertEquals(200, broken.status(), broken.text());
+        assertFalse(broken.get("ok").asBoolean());
+        assertTrue(broken.get("where").asString().contains("templates[0]"), broken.text());
+        assertTrue(broken.get("why").asString().contains("unbalanced brackets"), broken.text());
+    }
+
     private long latestRelease() {
         return team.editor.get("/api/content/releases").body().get(0).get("id").asLong();
     }
