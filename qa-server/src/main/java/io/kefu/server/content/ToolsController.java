@@ -2,7 +2,6 @@ package io.kefu.server.content;
 
 import io.kefu.qa.QaBot;
 import io.kefu.qa.Reply;
-import io.kefu.qa.ReplyKind;
 import io.kefu.server.ask.AskResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -73,11 +72,13 @@ class ToolsController {
         String phrasing = question(request == null ? null : request.phrasing());
         Reply reply = live.ask(phrasing);
         String own = request.entryId() == null ? "" : request.entryId();
-        boolean clash = reply.kind() == ReplyKind.ANSWER && reply.id() != null && !reply.id().startsWith("intent:")
-                && !reply.id().equals(own) && reply.score() >= CLASH_SCORE;
-        return new PhrasingVerdict(clash, reply.id(), reply.question(), reply.score(), clash
-                ? "该问法目前会以 " + Math.round(reply.score() * 100) + "% 的置信度匹配到条目「" + reply.question()
-                + "」（" + reply.id() + "），请确认是否放在本条目下。" : "未与其他条目冲突。");
+        // the ranking's best entry, whatever the reply was (an intent may have answered a question an entry owns)
+        var best = reply.trace().candidates().isEmpty() ? null : reply.trace().candidates().get(0);
+        boolean clash = best != null && !best.id().equals(own) && best.score() >= CLASH_SCORE;
+        return new PhrasingVerdict(clash, best == null ? null : best.id(), best == null ? null : best.question(),
+                best == null ? 0 : best.score(), clash
+                ? "该问法目前会以 " + Math.round(best.score() * 100) + "% 的置信度匹配到条目「" + best.question()
+                + "」（" + best.id() + "），请确认是否放在本条目下。" : "未与其他条目冲突。");
     }
 
     /** A test question as sent: the expected entry's id, or none for a question the bot should not answer. */
