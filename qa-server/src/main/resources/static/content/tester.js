@@ -34,4 +34,16 @@ async function ask(e) {
   show($('test-published'), published);
 }
 
-export function initTester() { $('test-form').addEventListener('submit', ask); }
+async function checkIntents(e) {
+  e.preventDefault();
+  const verdict = await attempt(() => send('POST', '/api/content/intents/check', { yaml: $('intent-yaml').value }));
+  if (!verdict) return;
+  const p = $('intent-verdict');
+  p.className = verdict.ok ? 'ok' : 'error';
+  p.textContent = verdict.ok ? '可以编译：' + verdict.intents.join('、') : '无法编译（' + verdict.where + '）：' + verdict.why;
+}
+
+export function initTester() {
+  $('test-form').addEventListener('submit', ask);
+  $('intent-form').addEventListener('submit', checkIntents);
+}

@@ -2,7 +2,6 @@ package io.kefu.server.content;
 
 import io.kefu.qa.QaBot;
 import io.kefu.qa.Reply;
-import io.kefu.qa.ReplyKind;
 import io.kefu.server.ask.AskResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -28,12 +27,15 @@ class ToolsController {
     private static final int MAX_QUESTION = 500;
 
     private final QaBot live;
+    private final IntentCheck intents;
     private final DraftBot drafts;
     private final TestQuestionStore testQuestions;
     private final Clock clock;
 
-    ToolsController(QaBot live, DraftBot drafts, TestQuestionStore testQuestions, Clock contentClock) {
+    ToolsController(QaBot live, IntentCheck intents, DraftBot drafts, TestQuestionStore testQuestions,
+                    Clock contentClock) {
         this.live = live;
+        this.intents = intents;
         this.drafts = drafts;
         this.testQuestions = testQuestions;
         this.clock = contentClock;
@@ -70,15 +72,27 @@ class ToolsController {
         String phrasing = question(request == null ? null : request.phrasing());
         Reply reply = live.ask(phrasing);
         String own = request.entryId() == null ? "" : request.entryId();
-        boolean clash = reply.kind() == ReplyKind.ANSWER && reply.id() != null && !reply.id().startsWith("intent:")
-                && !reply.id().equals(own) && reply.score() >= CLASH_SCORE;
-        return new PhrasingVerdict(clash, reply.id(), reply.question(), reply.score(), clash
-                ? "该问法目前会以 " + Math.round(reply.score() * 100) + "% 的置信度匹配到条目「" + reply.question()
-                + "」（" + reply.id() + "），请确认是否放在本条目下。" : "未与其他条目冲突。");
+        // the ranking's best entry, whatever the reply was (an intent may have answered a question an entry owns)
+        var best = reply.trace().candidates().isEmpty() ? null : reply.trace().candidates().get(0);
+        boolean clash = best != null && !best.id().equals(own) && best.score() >= CLASH_SCORE;
+        return new PhrasingVerdict(clash, best == null ? null : best.id(), best == null ? null : best.question(),
+                best == null ? 0 : best.score(), clash
+                ? "该问法目前会以 " + Math.round(best.score() * 100) + "% 的置信度匹配到条目「" + best.question()
+                + "」（" + best.id() + "），请确认是否放在本条目下。" : "未与其他条目冲突。");
     }
 
     /** A test question as sent: the expected entry's id, or none for a question the bot should not answer. */
     record NewTestQuestion(String question, String expected, Boolean mustPass) {
+    }
+
+    /** An intents file to check: {@code name} as error messages should call it, {@code yaml} its text. */
+    record IntentFile(String name, String yaml) {
+    }
+
+    /** Whether an edited intents file compiles with the others; where and why when it does not. */
+    @PostMapping("/intents/check")
+    IntentCheck.Verdict checkIntents(@RequestBody IntentFile file) {
+        return intents.check(file == null ? null : file.name(), file == null ? null : file.yaml());
     }
 
     @GetMapping("/test-questions")

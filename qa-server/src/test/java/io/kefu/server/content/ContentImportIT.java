@@ -22,6 +22,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -170,6 +171,17 @@ class ContentImportIT {
             assertEquals("失效时间", header.getCell(7).getStringCellValue());
         }
         assertEquals(403, team.agent.upload("/api/content/imports", "x.csv", HEADER.getBytes(StandardCharsets.UTF_8)).status());
+        var unknown = team.editor.upload("/api/content/imports", "知识.docx", new byte[]{1, 2, 3});
+        assertEquals(400, unknown.status());
+        assertTrue(unknown.get("detail").asString().contains("不支持的文件类型"), unknown.text());
+        var noFile = team.editor.post("/api/content/imports", Map.of());
+        assertEquals(400, noFile.status());
+        var notXlsx = team.editor.upload("/api/content/imports", "坏.xlsx", "不是表格".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, notXlsx.status());
+        assertTrue(notXlsx.get("detail").asString().contains("无法读取该 Excel 文件"), notXlsx.text());
+        var empty = team.editor.upload("/api/content/imports", "空.csv", new byte[0]);
+        assertEquals(400, empty.status());
+        assertTrue(empty.get("detail").asString().contains("文件是空的"), empty.text());
     }
 
     /** A workbook with the template's header, the rows, the second row's category merged from the first, a formula. */

@@ -203,6 +203,51 @@ class ContentWorkflowIT {
         eventually(() -> !id.equals(team.editor.ask(question).path("id").asString("")), "the expired notice is still answered");
     }
 
+    @Test
+    void theTestConsoleComparesDraftWithPublishedAndAPhrasingOfAnotherEntryIsFlagged() {
+        String question = "星河海底光缆故障什么时候修好" + suffix();
+        var draft = team.editor.post("/api/content/entries", entry(null, question, List.of("海底光缆断了什么时候恢复"),
+                "预计三天内修复。"));
+        assertEquals(201, draft.status(), draft.text());
+        var onDraft = team.editor.post("/api/content/test", Map.of("q", question, "target", "draft"));
+        assertEquals(200, onDraft.status(), onDraft.text());
+        assertEquals(draft.get("id").asString(), onDraft.get("id").asString());
+        assertTrue(onDraft.get("trace").get("candidates").size() > 0);
+        var onPublished = team.editor.post("/api/content/test", Map.of("q", question, "target", "published"));
+        assertNotEquals(draft.get("id").asString(), onPublished.get("id").asString(""));
+        assertEquals(400, team.editor.post("/api/content/test", Map.of("q", question, "target", "both")).status());
+
+        var clash = team.editor.post("/api/content/phrasings/check", Map.of("phrasing", "我还剩多少话费",
+                "entryId", draft.get("id").asString()));
+        assertTrue(clash.get("clash").asBoolean(), clash.text());
+        assertEquals("tel-billing-001", clash.get("entryId").asString());
+        assertTrue(clash.get("message").asString().contains("怎么查询话费余额"), clash.text());
+        var own = team.editor.post("/api/content/phrasings/check", Map.of("phrasing", "我还剩多少话费",
+                "entryId", "tel-billing-001"));
+        assertFalse(own.get("clash").asBoolean(), "its own entry is no clash");
+        // and saving it on another entry is refused outright: an exact phrasing of another entry
+        var refused = team.editor.put("/api/content/entries/" + draft.get("id").asString(), entry(draft.get("id").asString(),
+                question, List.of("我还剩多少话费"), "预计三天内修复。"));
+        assertEquals(400, refused.status());
+        assertTrue(refused.get("detail").asString().contains("tel-billing-001"), refused.text());
+    }
+
+    @Test
+    void anIntentTemplateThatDoesNotCompileSaysWhereAndWhy() {
+        var fine = team.editor.post("/api/content/intents/check", Map.of("yaml",
+                "intents:\n  - name: moon_trip\n    reply: 暂不支持\n    templates:\n      - \"[我要]去月球[旅游]\"\n"));
+        assertEquals(200, fine.status(), fine.text());
+        assertTrue(fine.get("ok").asBoolean(), fine.text());
+        assertEquals("moon_trip", fine.get("intents").get(0).asString());
+
+        var broken = team.editor.post("/api/content/intents/check", Map.of("yaml",
+                "intents:\n  - name: moon_trip\n    reply: 暂不支持\n    templates:\n      - \"[我要去月球\"\n"));
+        assertEquals(200, broken.status(), broken.text());
+        assertFalse(broken.get("ok").asBoolean());
+        assertTrue(broken.get("where").asString().contains("templates[0]"), broken.text());
+        assertTrue(broken.get("why").asString().contains("unbalanced brackets"), broken.text());
+    }
+
     private long latestRelease() {
         return team.editor.get("/api/content/releases").body().get(0).get("id").asLong();
     }
