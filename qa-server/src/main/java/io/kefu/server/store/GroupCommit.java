@@ -83,6 +83,21 @@ public final class GroupCommit implements StoreWrites, AutoCloseable {
     }
 
     private void writeWhileWanted() {
+        try {
+            writeUntilClosed();
+        } finally {
+            // closed, or an Error ended the thread: nobody may wait for a write that will not come
+            lock.lock();
+            try {
+                closed = true;
+                written.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void writeUntilClosed() {
         long lastStart = System.nanoTime() - minIntervalNanos;
         while (true) {
             lock.lock();
