@@ -2,7 +2,7 @@
 # The durability micro-benchmark (docs/benchmarks.md, "Durability"): the statements of chat messages at a fixed rate
 # against each way of storing them, one after the other in one process; prints CPU per message, latency and file size.
 # Usage: chat-load/store-bench.sh [--candidates h2-timer,h2-every-commit,h2-group-0,h2-group-2,h2-group-5,sqlite-wal]
-#                                 [--rate 1000] [--warmup 10] [--seconds 20] [--threads 16] [--conversations 1000]
+#                                 [--rate 1000] [--warmup 10] [--seconds 20] [--threads 32] [--conversations 1000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # one reactor build, so that qa-server's classpath names the sibling modules' classes (nothing is installed)

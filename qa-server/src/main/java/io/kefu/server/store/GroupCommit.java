@@ -83,6 +83,21 @@ public final class GroupCommit implements StoreWrites, AutoCloseable {
     }
 
     private void writeWhileWanted() {
+        try {
+            writeUntilClosed();
+        } finally {
+            // closed, or an Error ended the thread: nobody may wait for a write that will not come
+            lock.lock();
+            try {
+                closed = true;
+                written.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void writeUntilClosed() {
         long lastStart = System.nanoTime() - minIntervalNanos;
         while (true) {
             lock.lock();
@@ -92,9 +107,11 @@ public final class GroupCommit implements StoreWrites, AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            long wait = lastStart + minIntervalNanos - System.nanoTime();
-            // callers arriving meanwhile join this write
-            if (wait > 0) LockSupport.parkNanos(wait);
+            // callers arriving meanwhile join this write (a park may end early: wait until the time has come)
+            long due = lastStart + minIntervalNanos;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
             lastStart = System.nanoTime();
             long number = begin();
             Exception error = null;

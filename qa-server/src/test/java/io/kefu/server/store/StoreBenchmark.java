@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * then, with a group commit, one wait for the write of both, as {@code ConversationService.receive} does)
  * at a fixed rate, against each way of storing, in one process, one candidate after the other. Prints the process's
  * CPU time per message (everything but the bot), the latency from a message's due time to its second commit
- * returning (queueing in the request threads included) and the file's size. Run by {@code qa-server/store-bench.sh}.
+ * returning (queueing in the request threads included) and the file's size. Run by {@code chat-load/store-bench.sh}.
  * <pre>
  * candidates: h2-timer (WRITE_DELAY=100, not durable: the baseline), h2-every-commit (WRITE_DELAY=0),
  *             h2-group-N (group commit, writes at least N ms apart), sqlite-wal (WAL, synchronous=NORMAL)
@@ -44,7 +44,7 @@ public final class StoreBenchmark {
         var options = new Options(List.of(option(args, "candidates",
                 "h2-timer,h2-every-commit,h2-group-0,h2-group-2,h2-group-5,sqlite-wal").split(",")),
                 Integer.parseInt(option(args, "rate", "1000")), Integer.parseInt(option(args, "seconds", "20")),
-                Integer.parseInt(option(args, "warmup", "10")), Integer.parseInt(option(args, "threads", "16")),
+                Integer.parseInt(option(args, "warmup", "10")), Integer.parseInt(option(args, "threads", "32")),
                 Integer.parseInt(option(args, "conversations", "1000")));
         System.out.printf("%d messages/s, %d s warm-up, %d s measured, %d request threads, %d conversations%n",
                 options.rate, options.warmup, options.seconds, options.threads, options.conversations);
