@@ -1,5 +1,6 @@
 package io.kefu.qa.eval;
 
+import io.kefu.qa.embed.SemanticModel;
 import io.kefu.qa.rank.RankingModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +95,28 @@ class EvaluatorCliTest {
         RankingModel loaded = RankingModel.load(model);
         assertEquals(result.get("answer_threshold").asDouble(), loaded.thresholds().answer(), 1e-4);
         assertTrue(result.get("knowledge_base_ranking_examples").asInt() > 0);
+    }
+
+    @Test
+    void trainSemanticWritesAModelThatPairsAndEvalUse(@TempDir Path dir) {
+        Path model = dir.resolve("semantic-model.bin");
+        String pairs = BENCH.resolve("sample-pairs.tsv").toString();
+        JsonNode result = run(common("train-semantic", "--pairs", pairs + ":dev", "--faq-pairs", pairs + ":dev",
+                "--kb", FIXTURE.toString(), "--buckets", "4096", "--dimension", "8", "--epochs", "2",
+                "--refine-epochs", "1", "--min-texts", "1", "--out", model.toString()));
+        SemanticModel loaded = SemanticModel.load(model);
+        assertEquals(SemanticModel.BLEND_WEIGHTS, result.get("blend").size());
+        assertEquals(result.get("answer_threshold").asDouble(), loaded.thresholds()[0], 1e-4);
+        assertEquals(4096, loaded.buckets());
+        assertTrue(loaded.provenance().contains("train-semantic"), loaded.provenance());
+
+        JsonNode scored = run(common("pairs", "--pairs", pairs, "--tune-split", "dev", "--test-split", "test",
+                "--semantic", model.toString(), "--threshold", "0.5"));
+        assertEquals(0.5, scored.get("threshold").asDouble(), 1e-9, "the given threshold, not one chosen on dev");
+        JsonNode lexical = run(common("eval", "--kb", FIXTURE.toString(), "--queries", "holdout", "--semantic", "none"));
+        JsonNode semantic = run(common("eval", "--kb", FIXTURE.toString(), "--queries", "holdout",
+                "--semantic", model.toString()));
+        assertEquals(lexical.get("queries").asInt(), semantic.get("queries").asInt());
     }
 
     @Test
