@@ -170,10 +170,21 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private void message(Connection connection, ClientFrame.Message message) {
         var inbound = new InboundMessage(connection.conversation().id(), message.text(), message.id(),
                 message.suggestion());
-        Outcome outcome = conversations.receive(inbound, (stored, duplicate, answering) -> {
-            send(connection, ServerFrame.ack(stored, duplicate));
-            if (answering) send(connection, ServerFrame.botTyping(connection.lastSeq(), true));
-        });
+        var acknowledged = new boolean[1];
+        Outcome outcome;
+        try {
+            outcome = conversations.receive(inbound, (stored, duplicate, answering) -> {
+                acknowledged[0] = true;
+                send(connection, ServerFrame.ack(stored, duplicate));
+                if (answering) send(connection, ServerFrame.botTyping(connection.lastSeq(), true));
+            });
+        } catch (RuntimeException e) {
+            if (!acknowledged[0] || !StoreOutage.is(e)) throw e;
+            // stored and acknowledged, then the reply could not be stored: not "not sent", which would be untrue
+            log.warn("no reply to a stored message, the database is out of reach: {}", StoreOutage.summary(e));
+            send(connection, ServerFrame.botTyping(connection.lastSeq(), false));
+            throw new ConversationException("unavailable", CustomerTexts.REPLY_UNAVAILABLE);
+        }
         if (!outcome.duplicate()) meters.received(CHANNEL);
         if (outcome.answered() && outcome.replies().isEmpty()) {
             send(connection, ServerFrame.botTyping(connection.lastSeq(), false));

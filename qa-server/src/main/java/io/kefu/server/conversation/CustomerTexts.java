@@ -41,6 +41,8 @@ public final class CustomerTexts {
     public static final String INTERNAL = "系统繁忙，请稍后再试。";
     /** The database is out of reach for a moment: the widget sends the message again by itself. */
     public static final String UNAVAILABLE = "网络有点忙，消息还没发出，正在自动重发…";
+    /** The message was stored, but the answer could not be: the customer may ask again. */
+    public static final String REPLY_UNAVAILABLE = "消息已收到，但暂时无法回复，请稍后再问一次。";
     public static final String BINARY = "不支持二进制消息，请发送 JSON 文本。";
     public static final String ALREADY_STARTED = "会话已建立，无需重复发送 hello。";
     public static final String HELLO_FIRST = "请先发送 hello 建立会话。";
