@@ -34,7 +34,9 @@ public final class StoreOutage {
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
                     // the embedded store could not write its file (the disk is full): it serves again with room
-                    || cause instanceof IOException) {
+                    || cause instanceof IOException
+                    // ... found by the group commit, which writes for every waiting transaction at once
+                    || cause instanceof io.kefu.server.store.StoreWriteException) {
                 return true;
             }
             // SQLSTATE class 08: connection exception; 57P01-57P03: the server is shutting down or starting up
