@@ -22,7 +22,8 @@ KEFU_WECHAT_MP_APP_ID=wx-load KEFU_WECHAT_MP_SECRET=load-secret KEFU_WECHAT_MP_T
   java -Xms1g -Xmx1g -jar "$JAR" --server.port=$PORT --kefu.data-dir="$DATA/data" --logging.level.root=WARN \
        --kefu.wechat.mp.api-host=http://127.0.0.1:$API_PORT >"$LOG" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
+# the server's log outlives the run (the data does not): chat-load/target/wechat-server.log
+trap 'kill $SERVER 2>/dev/null || true; mkdir -p chat-load/target; cp "$LOG" chat-load/target/wechat-server.log; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$PORT/api/ask?q=%E8%AF%9D%E8%B4%B9" >/dev/null 2>&1 && break
   sleep 1
