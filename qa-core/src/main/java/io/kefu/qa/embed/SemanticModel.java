@@ -25,7 +25,9 @@ import java.util.zip.GZIPOutputStream;
  * <p>The encoder is a bag of {@link HashedFeatures hashed} character grams and words: a question's vector is the sum
  * of its features' rows, scaled to unit length, so the cosine of two vectors says how alike their meanings are. The
  * rows were trained on labelled question pairs (same meaning or not) with a contrastive objective (qa-eval
- * {@code train-semantic}); they are stored as one byte per number with a scale per row.
+ * {@code train-semantic}); they are stored as one byte per number with a scale per row. Training starts from
+ * {@link #randomStart random rows} and only the rows of common features learn, so a file holds the seed of that start
+ * and only the rows that differ from it (about 7% of them): the rest are drawn again when the model is read.
  *
  * <p>The blend turns the lexical ranker's log-odds {@code z} and the cosine {@code c} into the ranker's probability,
  * {@code σ(w0 + w1 z + w2 c + w3 c σ(z) + w4 c²)}, with weights fitted on pairs whose cosines came from an encoder
@@ -36,7 +38,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class SemanticModel {
 
-    private static final String MAGIC = "kefu-semantic-1";
+    private static final String MAGIC = "kefu-semantic-2";
     /** The number of blend weights. */
     public static final int BLEND_WEIGHTS = 5;
 
@@ -44,6 +46,8 @@ public final class SemanticModel {
     private final int dimension;
     /** The kinds of {@link HashedFeatures} the rows were trained on. */
     private final String kinds;
+    /** The seed of the {@link #randomStart} the rows were trained from. */
+    private final long seed;
     private final byte[] rows;
     private final float[] scales;
     private final double[] blend;
@@ -51,8 +55,8 @@ public final class SemanticModel {
     private final String provenance;
     private final String fingerprint;
 
-    private SemanticModel(int buckets, int dimension, String kinds, byte[] rows, float[] scales, double[] blend, double[] thresholds,
-                          String provenance) {
+    private SemanticModel(int buckets, int dimension, String kinds, long seed, byte[] rows, float[] scales,
+                          double[] blend, double[] thresholds, String provenance) {
         if (buckets < 1 || dimension < 1) throw new IllegalArgumentException("buckets and dimension must be positive");
         if (rows.length != buckets * dimension || scales.length != buckets) throw new IllegalArgumentException("table size");
         if (blend.length != BLEND_WEIGHTS) throw new IllegalArgumentException("blend needs " + BLEND_WEIGHTS + " weights");
@@ -60,6 +64,7 @@ public final class SemanticModel {
         this.buckets = buckets;
         this.dimension = dimension;
         this.kinds = Objects.requireNonNull(kinds, "kinds");
+        this.seed = seed;
         this.rows = rows;
         this.scales = scales;
         this.blend = blend.clone();
@@ -70,12 +75,32 @@ public final class SemanticModel {
 
     /**
      * A model from trained rows ({@code buckets × dimension} numbers, row after row), quantised to a byte per number.
+     *
+     * @param seed the seed of the {@link #randomStart} training began from (any seed for rows made otherwise: the
+     *             file then holds every row)
      */
-    public static SemanticModel of(float[] table, int buckets, int dimension, String kinds, double[] blend,
+    public static SemanticModel of(float[] table, int buckets, int dimension, String kinds, long seed, double[] blend,
                                    double[] thresholds, String provenance) {
         var bytes = new byte[buckets * dimension];
         var scales = new float[buckets];
-        for (int r = 0; r < buckets; r++) {
+        quantise(table, dimension, bytes, scales);
+        return new SemanticModel(buckets, dimension, kinds, seed, bytes, scales, blend, thresholds, provenance);
+    }
+
+    /**
+     * The rows training starts from: a random projection of the bag of features (texts that share features are near
+     * before any training), {@code N(0, 1/dimension)} drawn in order from {@code new Random(seed)}.
+     */
+    public static float[] randomStart(long seed, int buckets, int dimension) {
+        var random = new java.util.Random(seed);
+        double scale = 1 / Math.sqrt(dimension);
+        var table = new float[buckets * dimension];
+        for (int i = 0; i < table.length; i++) table[i] = (float) (random.nextGaussian() * scale);
+        return table;
+    }
+
+    private static void quantise(float[] table, int dimension, byte[] bytes, float[] scales) {
+        for (int r = 0; r < scales.length; r++) {
             float max = 0;
             for (int d = 0; d < dimension; d++) max = Math.max(max, Math.abs(table[r * dimension + d]));
             scales[r] = max / 127f;
@@ -83,12 +108,11 @@ public final class SemanticModel {
                 bytes[r * dimension + d] = max == 0 ? 0 : (byte) Math.round(table[r * dimension + d] / scales[r]);
             }
         }
-        return new SemanticModel(buckets, dimension, kinds, bytes, scales, blend, thresholds, provenance);
     }
 
     /** The same encoder with another blend and thresholds. */
     public SemanticModel withBlend(double[] newBlend, double[] newThresholds, String newProvenance) {
-        return new SemanticModel(buckets, dimension, kinds, rows, scales, newBlend, newThresholds, newProvenance);
+        return new SemanticModel(buckets, dimension, kinds, seed, rows, scales, newBlend, newThresholds, newProvenance);
     }
 
     /** The unit vector of a text; all zeros for a text without features (cosine 0 with everything). */
@@ -194,11 +218,19 @@ public final class SemanticModel {
             for (int i = 0; i < blend.length; i++) blend[i] = in.readDouble();
             var thresholds = new double[3];
             for (int i = 0; i < 3; i++) thresholds[i] = in.readDouble();
+            long seed = in.readLong();
             var scales = new float[buckets];
-            for (int i = 0; i < buckets; i++) scales[i] = in.readFloat();
             var rows = new byte[buckets * dimension];
-            in.readFully(rows);
-            return new SemanticModel(buckets, dimension, kinds, rows, scales, blend, thresholds, provenance);
+            quantise(randomStart(seed, buckets, dimension), dimension, rows, scales);
+            int stored = in.readInt();
+            if (stored < 0 || stored > buckets) throw new IllegalArgumentException("semantic model: " + stored + " rows");
+            for (int i = 0; i < stored; i++) {
+                int row = in.readInt();
+                if (row < 0 || row >= buckets) throw new IllegalArgumentException("semantic model: row " + row);
+                scales[row] = in.readFloat();
+                in.readFully(rows, row * dimension, dimension);
+            }
+            return new SemanticModel(buckets, dimension, kinds, seed, rows, scales, blend, thresholds, provenance);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read semantic model", e);
         }
@@ -224,8 +256,23 @@ public final class SemanticModel {
         out.writeInt(blend.length);
         for (double w : blend) out.writeDouble(w);
         for (double t : thresholds) out.writeDouble(t);
-        for (float s : scales) out.writeFloat(s);
-        out.write(rows);
+        out.writeLong(seed);
+        var startRows = new byte[rows.length];
+        var startScales = new float[buckets];
+        quantise(randomStart(seed, buckets, dimension), dimension, startRows, startScales);
+        var changed = new java.util.ArrayList<Integer>();
+        for (int r = 0; r < buckets; r++) {
+            if (scales[r] != startScales[r]
+                    || !Arrays.equals(rows, r * dimension, (r + 1) * dimension, startRows, r * dimension, (r + 1) * dimension)) {
+                changed.add(r);
+            }
+        }
+        out.writeInt(changed.size());
+        for (int r : changed) {
+            out.writeInt(r);
+            out.writeFloat(scales[r]);
+            out.write(rows, r * dimension, dimension);
+        }
     }
 
     private String digest() {

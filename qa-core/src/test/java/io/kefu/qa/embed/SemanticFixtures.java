@@ -19,6 +19,6 @@ public final class SemanticFixtures {
         var table = new float[BUCKETS * DIMENSION];
         topics.forEach((character, topic) ->
                 table[HashedFeatures.bucket('c', character, "", "", BUCKETS) * DIMENSION + topic] = 1f);
-        return SemanticModel.of(table, BUCKETS, DIMENSION, "c", blend, new double[]{0.5, 0.25, 0}, "test fixture");
+        return SemanticModel.of(table, BUCKETS, DIMENSION, "c", 7, blend, new double[]{0.5, 0.25, 0}, "test fixture");
     }
 }

@@ -28,7 +28,7 @@ class SemanticModelTest {
         var random = new Random(1);
         var table = new float[256 * 16];
         for (int i = 0; i < table.length; i++) table[i] = (float) random.nextGaussian();
-        SemanticModel model = SemanticModel.of(table, 256, 16, HashedFeatures.ALL, new double[]{-1, 0.5, 2, 0.1, 0},
+        SemanticModel model = SemanticModel.of(table, 256, 16, HashedFeatures.ALL, 7, new double[]{-1, 0.5, 2, 0.1, 0},
                 new double[]{0.3, 0.2, 0.01}, "test");
         Path file = folder.resolve("semantic-model.bin");
         model.save(file);
@@ -44,9 +44,26 @@ class SemanticModelTest {
     }
 
     @Test
+    void keepsOnlyTheRowsThatMovedFromTheRandomStart(@TempDir Path folder) throws Exception {
+        float[] table = SemanticModel.randomStart(42, 4096, 32);
+        for (int d = 0; d < 32; d++) table[7 * 32 + d] = d; // one row learned
+        SemanticModel model = SemanticModel.of(table, 4096, 32, "c", 42, new double[5], new double[3], "test");
+        Path file = folder.resolve("start.bin");
+        model.save(file);
+        SemanticModel loaded = SemanticModel.load(file);
+        assertEquals(model.fingerprint(), loaded.fingerprint());
+        assertArrayEquals(model.encode(new int[]{7, 100, 4095}), loaded.encode(new int[]{7, 100, 4095}));
+        // every row stored would take 4096 × 32 random bytes, which do not compress
+        assertTrue(Files.size(file) < 4096, "file of " + Files.size(file) + " bytes");
+        // another seed's start is not this one: every row is stored
+        SemanticModel.of(table, 4096, 32, "c", 43, new double[5], new double[3], "test").save(file);
+        assertTrue(Files.size(file) > 4096 * 32, "file of " + Files.size(file) + " bytes");
+    }
+
+    @Test
     void quantisesEachRowToItsOwnScale() {
         var table = new float[]{0.001f, -0.002f, 100f, 50f};
-        SemanticModel model = SemanticModel.of(table, 2, 2, "c", new double[5], new double[3], "test");
+        SemanticModel model = SemanticModel.of(table, 2, 2, "c", 7, new double[5], new double[3], "test");
         // a row of tiny numbers keeps its direction although another row is five orders of magnitude larger
         float[] small = model.encode(new int[]{0});
         assertEquals(1 / Math.sqrt(5), small[0], 0.01);

@@ -34,16 +34,18 @@ final class EncoderTraining {
     /** Rows that learn; the others keep their random start (see {@link #trainOnlyCommon}). */
     private boolean[] trainable;
     private final Random random;
+    /** The seed of the rows' random start, which the model file keeps instead of the rows that never learned. */
+    final long seed;
 
     EncoderTraining(int buckets, int dimension, long seed) {
         this.buckets = buckets;
         this.dimension = dimension;
-        this.table = new float[buckets * dimension];
+        this.seed = seed;
+        this.table = io.kefu.qa.embed.SemanticModel.randomStart(seed, buckets, dimension);
         this.accumulated = new float[buckets];
+        // the batches' order draws from a generator of its own, after the rows' (as it did when both shared one)
         this.random = new Random(seed);
-        // a random projection of the bag of features: before any training, texts that share grams are already near
-        double scale = 1 / Math.sqrt(dimension);
-        for (int i = 0; i < table.length; i++) table[i] = (float) (random.nextGaussian() * scale);
+        for (int i = 0; i < table.length; i++) random.nextGaussian();
     }
 
     /**

@@ -311,7 +311,8 @@ final class SemanticTrainer {
     }
 
     private SemanticModel model(EncoderTraining encoder, double[] blend, double[] thresholds, String provenance) {
-        return SemanticModel.of(encoder.table, encoder.buckets, encoder.dimension, kinds, blend, thresholds, provenance);
+        return SemanticModel.of(encoder.table, encoder.buckets, encoder.dimension, kinds, encoder.seed, blend, thresholds,
+                provenance);
     }
 
     private double cosine(EncoderTraining encoder, String a, String b) {
